@@ -1,0 +1,108 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/index.js';
+import { loggerOptions } from './logger.js';
+import { authPlugin } from './plugins/auth.js';
+import { errorsPlugin } from './plugins/errors.js';
+import { localePlugin } from './plugins/locale.js';
+import { metricsPlugin } from './plugins/metrics.js';
+import { helpCenterRoutes } from './modules/helpcenter/helpcenter.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { importContent } from './modules/kb/kb.import.js';
+import { kbRoutes } from './modules/kb/kb.routes.js';
+import { KnowledgeBaseIndex } from './modules/kb/kb.search.js';
+import { KnowledgeBaseService } from './modules/kb/kb.service.js';
+
+export interface BuildOptions {
+  /** Reuse an open database (tests, CLI); otherwise one is opened from config and closed with the app. */
+  database?: DatabaseHandle;
+  /** Seconds between search-index reconciliations with the database (picks up other processes' edits). */
+  indexRefreshSeconds?: number;
+}
+
+export interface AppServices {
+  config: Config;
+  database: DatabaseHandle;
+  kb: KnowledgeBaseService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: AppServices;
+  }
+}
+
+/**
+ * Builds the whole application without listening: opens and migrates the database, imports
+ * bundled content on first start, builds the search index and registers every route.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: false,
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const database = options.database ?? openDatabase(config.database);
+  const ownsDatabase = !options.database;
+  app.addHook('onClose', async () => {
+    if (ownsDatabase) await database.close();
+  });
+
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) app.log.info({ migrations: applied }, 'database migrated');
+
+  if (config.content.importOnStart) {
+    const existing = await database.db.selectFrom('categories').select('id').limit(1).executeTakeFirst();
+    if (!existing) {
+      const summary = await importContent(database.db, config.content.dir);
+      app.log.info({ summary }, 'bundled help-center content imported');
+    }
+  }
+
+  const index = new KnowledgeBaseIndex(database.db, config.brand);
+  await index.refresh();
+  let ready = true;
+  const refreshEvery = (options.indexRefreshSeconds ?? 15) * 1000;
+  const timer = setInterval(() => {
+    index.refresh().catch((err: unknown) => app.log.warn({ err }, 'search index refresh failed'));
+  }, refreshEvery);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    ready = false;
+    clearInterval(timer);
+  });
+
+  const kb = new KnowledgeBaseService(database.db, index, config.brand);
+  app.decorate('services', { config, database, kb });
+
+  await app.register(localePlugin, { fallback: config.defaultLocale });
+  await app.register(errorsPlugin);
+  await app.register(metricsPlugin);
+  await app.register(authPlugin, { db: database.db, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
+  await app.register(formbody);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Pharos API', description: `Support platform API for ${config.brand.name}`, version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const ctx = { publicUrl: config.publicUrl, brand: config.brand };
+  await app.register(healthRoutes, { db: database.db, dialect: database.dialect, isReady: () => ready });
+  await app.register(kbRoutes, { kb, ctx });
+  await app.register(helpCenterRoutes, { kb, config });
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+
+/** Thrown when the environment holds a bad value; start-up prints it and exits. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every environment variable Pharos reads, with its default. The README table mirrors this. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite: or postgres://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool.default(false),
+  CONTENT_DIR: z.string().min(1).default('./content'),
+  CONTENT_IMPORT_ON_START: bool.default(true),
+  ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  SHIELD_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
+  DEFAULT_LOCALE: z.enum(['zh-cn', 'en-us']).default('en-us'),
+  BRAND_NAME: z.string().min(1).max(80).default('Lanternfish Exchange'),
+  BRAND_WEBSITE: z.url().default('https://www.lanternfish.example'),
+  BRAND_SUPPORT_EMAIL: z.email().default('support@lanternfish.example'),
+  BRAND_OFFICIAL_DOMAINS: z.string().default('lanternfish.example,www.lanternfish.example,support.lanternfish.example'),
+  BRAND_SOCIAL_X: z
+    .string()
+    .regex(/^@[A-Za-z0-9_]{1,15}$/, 'must look like @handle')
+    .default('@lanternfish_ex'),
+  BRAND_SOCIAL_REDDIT: z
+    .string()
+    .regex(/^r\/[A-Za-z0-9_]{2,21}$/, 'must look like r/community')
+    .default('r/lanternfish'),
+  BRAND_ASSETS: z.string().default('BTC,ETH,USDT,USDC,XRP,SOL,TRX,XLM,LTC,DOGE,BCH,ADA,ATOM,TON'),
+  BRAND_NETWORKS: z
+    .string()
+    .default('bitcoin,ethereum,bsc,polygon,arbitrum,optimism,base,tron,solana,xrp,stellar,litecoin,dogecoin,bitcoin-cash,cardano,cosmos,ton'),
+});
+
+export type Locale = 'zh-cn' | 'en-us';
+
+export interface BrandConfig {
+  name: string;
+  website: string;
+  helpCenterUrl: string;
+  requestUrl: string;
+  statusUrl: string;
+  supportEmail: string;
+  officialDomains: string[];
+  social: { x: string; reddit: string };
+  assets: string[];
+  networks: string[];
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  dataDir: string;
+  redisUrl?: string;
+  log: { level: string; pretty: boolean };
+  content: { dir: string; importOnStart: boolean };
+  adminToken?: string;
+  shieldSalt?: string;
+  defaultLocale: Locale;
+  brand: BrandConfig;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, `${issue.message} (got ${JSON.stringify(cleaned[variable] ?? '')})`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, '');
+  const dbUrl = e.DATABASE_URL ?? `sqlite:${e.DATA_DIR.replace(/\/$/, '')}/pharos.db`;
+  const database = dbUrl.startsWith('sqlite:')
+    ? { kind: 'sqlite' as const, file: dbUrl.slice('sqlite:'.length) || ':memory:' }
+    : { kind: 'postgres' as const, url: dbUrl };
+  const domains = list(e.BRAND_OFFICIAL_DOMAINS);
+  for (const d of domains) {
+    if (!/^[a-z0-9.-]+\.[a-z0-9-]+$/i.test(d)) throw new ConfigError('BRAND_OFFICIAL_DOMAINS', `contains an invalid domain ${JSON.stringify(d)}`);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    database,
+    dataDir: e.DATA_DIR,
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    log: { level: e.LOG_LEVEL, pretty: e.LOG_PRETTY },
+    content: { dir: e.CONTENT_DIR, importOnStart: e.CONTENT_IMPORT_ON_START },
+    ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
+    ...(e.SHIELD_SALT ? { shieldSalt: e.SHIELD_SALT } : {}),
+    defaultLocale: e.DEFAULT_LOCALE,
+    brand: {
+      name: e.BRAND_NAME,
+      website: e.BRAND_WEBSITE.replace(/\/$/, ''),
+      helpCenterUrl: `${publicUrl}/hc`,
+      requestUrl: `${publicUrl}/hc/requests/new`,
+      statusUrl: `${publicUrl}/hc/status`,
+      supportEmail: e.BRAND_SUPPORT_EMAIL,
+      officialDomains: domains,
+      social: { x: e.BRAND_SOCIAL_X, reddit: e.BRAND_SOCIAL_REDDIT },
+      assets: list(e.BRAND_ASSETS).map((a) => a.toUpperCase()),
+      networks: list(e.BRAND_NETWORKS),
+    },
+  };
+}
+
+/** Variables documented in the README configuration table (kept next to the schema). */
+export const configVariables = Object.keys(envSchema.shape);
