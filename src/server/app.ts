@@ -11,6 +11,8 @@ import { errorsPlugin } from './plugins/errors.js';
 import { localePlugin } from './plugins/locale.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { helpCenterRoutes } from './modules/helpcenter/helpcenter.routes.js';
+import { safetyRoutes } from './modules/safety/safety.routes.js';
+import { getOrCreateSetting, randomSalt } from './modules/settings/settings.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { importContent } from './modules/kb/kb.import.js';
 import { kbRoutes } from './modules/kb/kb.routes.js';
@@ -102,6 +104,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes, { db: database.db, dialect: database.dialect, isReady: () => ready });
   await app.register(kbRoutes, { kb, ctx });
   await app.register(helpCenterRoutes, { kb, config });
+  const shieldSalt = config.shieldSalt ?? (await getOrCreateSetting(database.db, 'shield_salt', randomSalt));
+  await app.register(safetyRoutes, { shieldSalt, enabledNetworks: config.brand.networks });
 
   await app.ready();
   return app;

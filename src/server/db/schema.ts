@@ -90,7 +90,14 @@ export interface ApiTokenTable {
   last_used_at: string | null;
 }
 
+export interface InstanceSettingTable {
+  key: string;
+  value: string;
+  created_at: string;
+}
+
 export interface Database {
+  instance_settings: InstanceSettingTable;
   categories: CategoryTable;
   category_translations: CategoryTranslationTable;
   sections: SectionTable;

@@ -79,8 +79,10 @@ export interface NetworkDefinition {
   readonly names: LocalizedText;
   /** Ticker of the native coin, e.g. `ETH`. */
   readonly nativeAsset: string;
-  /** Token standard label shown next to the network name, e.g. `ERC-20`; null when the chain has none worth naming. */
+  /** Token standard of the network's fungible tokens, e.g. `ERC-20`, `BEP-20`, `TRC-20`, `SPL`; null when none is commonly named. */
   readonly tokenStandard: string | null;
+  /** What follows the name in labels: `Ethereum (ERC-20)`, `Bitcoin (BTC)`; null shows the bare name (`Arbitrum One`). */
+  readonly labelSuffix: string | null;
   readonly memo: MemoPolicy;
   /** Syntax of the memo, for networks that have one. */
   readonly memoFormat: MemoFormat | null;

@@ -1,0 +1,516 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { looksLikeProse } from './chinese.js';
+import type { PhraseContext } from './context.js';
+import { isGenericWord } from './stopwords.js';
+import type { RawFinding } from './types.js';
+import { LANG_ZH_S, LANG_ZH_T, LANGUAGES, isNearMiss, normalizeWord, wordIndex } from './wordlists.js';
+
+/** Word counts BIP39 allows. */
+export const VALID_LENGTHS = [12, 15, 18, 21, 24] as const;
+const MIN_WORDS = 12;
+const MAX_GENERIC_WORDS = 24;
+
+export function isValidLength(n: number): boolean {
+  return n >= 12 && n <= 24 && n % 3 === 0;
+}
+
+/**
+ * BIP39 checksum over 11-bit word indexes: the first ENT/32 bits of SHA-256(entropy) must equal
+ * the trailing checksum bits.
+ */
+export function checksumValid(indices: readonly number[]): boolean {
+  const n = indices.length;
+  if (!isValidLength(n)) return false;
+  const entBytes = (n / 3) * 4;
+  const csBits = n / 3;
+  const bytes = new Uint8Array(entBytes + 1);
+  let acc = 0;
+  let bits = 0;
+  let pos = 0;
+  for (let k = 0; k < n; k++) {
+    const v = indices[k] ?? -1;
+    if (v < 0 || v > 2047) return false;
+    acc = (acc << 11) | v;
+    bits += 11;
+    while (bits >= 8) {
+      bits -= 8;
+      bytes[pos++] = (acc >>> bits) & 0xff;
+    }
+    acc &= (1 << bits) - 1;
+  }
+  if (bits > 0) bytes[pos] = (acc << (8 - bits)) & 0xff;
+  const hash = sha256(bytes.subarray(0, entBytes));
+  const mask = (0xff << (8 - csBits)) & 0xff;
+  return ((hash[0] ?? 0) & mask) === ((bytes[entBytes] ?? 0) & mask);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character classes: 1 = letter of an alphabetic/syllabic script (forms words), 2 = Han ideograph.
+
+let classes: Uint8Array | undefined;
+
+function charClasses(): Uint8Array {
+  if (classes) return classes;
+  const t = new Uint8Array(65536);
+  const set = (from: number, to: number, v: number): void => {
+    t.fill(v, from, to + 1);
+  };
+  set(0x41, 0x5a, 1);
+  set(0x61, 0x7a, 1);
+  set(0xc0, 0x24f, 1);
+  t[0xd7] = 0;
+  t[0xf7] = 0;
+  set(0x300, 0x36f, 1); // combining diacritics (NFD/NFKD input)
+  set(0x370, 0x3ff, 1); // Greek
+  set(0x400, 0x52f, 1); // Cyrillic
+  set(0x1100, 0x11ff, 1); // Hangul jamo (NFKD Korean)
+  set(0x1e00, 0x1eff, 1); // Latin extended additional
+  set(0x3041, 0x30fa, 1); // hiragana, katakana, combining kana marks
+  t[0x30a0] = 0;
+  set(0x30fc, 0x30fe, 1);
+  set(0x3130, 0x318f, 1); // Hangul compatibility jamo
+  set(0xac00, 0xd7a3, 1); // Hangul syllables
+  set(0x3400, 0x4dbf, 2);
+  set(0x4e00, 0x9fff, 2);
+  set(0xf900, 0xfaff, 2);
+  classes = t;
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Gaps between tokens.
+
+const GAP_BREAK = 0;
+const GAP_SPACE = 1;
+const GAP_STRUCTURED = 2; // comma, newline, numbering, bullet
+const MAX_GAP = 16;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 0x200b;
+}
+
+/**
+ * What separates two tokens: plain spaces, a list separator (comma, line break, "2.", "3)", "#4",
+ * "(5)", bullet) or something that ends a phrase (sentence punctuation, other symbols, long gaps).
+ */
+function classifyGap(text: string, from: number, to: number): number {
+  const len = to - from;
+  if (len <= 0 || len > MAX_GAP) return GAP_BREAK;
+  if (len === 1) {
+    const c = text.charCodeAt(from);
+    if (c === 32) return GAP_SPACE;
+  }
+  let structured = false;
+  let commas = 0;
+  let digits = 0;
+  let prefix = false;
+  let suffix = false;
+  let bullet = false;
+  let newline = false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (isSpace(c)) continue;
+    if (c === 10 || c === 13) {
+      newline = true;
+      structured = true;
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      if (suffix || (digits > 0 && !isDigitAt(text, k - 1))) return GAP_BREAK;
+      digits++;
+      if (digits > 2) return GAP_BREAK;
+      structured = true;
+      continue;
+    }
+    if (digits === 0 && !prefix && (c === 35 || c === 40 || c === 0xff08 || c === 0x2116)) {
+      // '#', '(', '（', '№'
+      prefix = true;
+      continue;
+    }
+    if (digits > 0 && !suffix && (c === 46 || c === 41 || c === 0xff09 || c === 58 || c === 0xff1a || c === 0x3001 || c === 45)) {
+      // '.', ')', '）', ':', '：', '、', '-'
+      suffix = true;
+      continue;
+    }
+    if (c === 44 || c === 0xff0c || c === 0x3001 || c === 59 || c === 0xff1b || c === 124) {
+      // ',', '，', '、', ';', '；', '|'
+      if (++commas > 1) return GAP_BREAK;
+      structured = true;
+      continue;
+    }
+    if (newline && digits === 0 && !bullet && (c === 45 || c === 42 || c === 0x2022 || c === 0xb7)) {
+      bullet = true;
+      continue;
+    }
+    return GAP_BREAK;
+  }
+  if (prefix && digits === 0) return GAP_BREAK;
+  return structured ? GAP_STRUCTURED : GAP_SPACE;
+}
+
+function isDigitAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  return c >= 48 && c <= 57;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs of listed words.
+
+class Run {
+  starts: number[] = [];
+  ends: number[] = [];
+  masks: number[] = [];
+  words: string[] = [];
+  han: boolean[] = [];
+  known = 0;
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  lastMask(): number {
+    return this.masks[this.masks.length - 1] ?? -1;
+  }
+
+  push(start: number, end: number, mask: number, word: string, han: boolean): void {
+    this.starts.push(start);
+    this.ends.push(end);
+    this.masks.push(mask);
+    this.words.push(word);
+    this.han.push(han);
+    if (mask !== 0) this.known++;
+  }
+
+  clear(): void {
+    this.starts.length = 0;
+    this.ends.length = 0;
+    this.masks.length = 0;
+    this.words.length = 0;
+    this.han.length = 0;
+    this.known = 0;
+  }
+}
+
+/** Sequence of words of a wordlist we do not ship (e.g. Russian or Turkish lists some wallets use). */
+class GenericRun {
+  count = 0;
+  start = 0;
+  end = 0;
+  script = 0;
+  structured = true;
+  known = 0;
+  words: string[] = [];
+
+  clear(): void {
+    this.count = 0;
+    this.structured = true;
+    this.known = 0;
+    this.words.length = 0;
+  }
+}
+
+function wordIndexIn(word: string, han: boolean, lang: number): number {
+  const idx = wordIndex();
+  if (han) {
+    const code = word.charCodeAt(0);
+    return (lang === LANG_ZH_S ? idx.hanIndexS : idx.hanIndexT)[code] ?? -1;
+  }
+  return idx.indexes[lang]?.get(word) ?? -1;
+}
+
+function checksumFor(run: Run, from: number, to: number, lang: number): boolean {
+  const indices: number[] = [];
+  for (let k = from; k < to; k++) indices.push(wordIndexIn(run.words[k] ?? '', run.han[k] ?? false, lang));
+  return checksumValid(indices);
+}
+
+/** Does any BIP39-length window anchored at either end of [from, to) pass the checksum? */
+function anyChecksum(run: Run, from: number, to: number, lang: number): boolean {
+  const n = to - from;
+  for (let len = 24; len >= 12; len -= 3) {
+    if (len > n) continue;
+    if (checksumFor(run, from, from + len, lang)) return true;
+    if (len < n && checksumFor(run, to - len, to, lang)) return true;
+  }
+  return false;
+}
+
+function emitRun(run: Run, from: number, to: number, certain: boolean, out: RawFinding[]): void {
+  const words: string[] = [];
+  for (let k = from; k <= to; k++) words.push(run.words[k] ?? '');
+  out.push({
+    kind: 'recovery_phrase',
+    start: run.starts[from] ?? 0,
+    end: run.ends[to] ?? 0,
+    certainty: certain ? 'certain' : 'likely',
+    norm: words.join(' '),
+  });
+}
+
+/**
+ * Finds, per language, windows of listed words with at most two tolerated unknown tokens
+ * (near-misses of that language, or anything word-like when a phrase context is nearby).
+ */
+function evaluateRun(run: Run, ctx: PhraseContext, out: RawFinding[]): void {
+  const n = run.length;
+  if (run.known < MIN_WORDS - 2 || n < MIN_WORDS) return;
+  const withContext = ctx.near(run.starts[0] ?? 0, run.ends[n - 1] ?? 0, 120, 60);
+  let langs = 0;
+  for (let k = 0; k < n; k++) langs |= run.masks[k] ?? 0;
+  for (let lang = 0; lang < LANGUAGES.length; lang++) {
+    const bit = 1 << lang;
+    if ((langs & bit) === 0) continue;
+    // 2 = listed in this language, 1 = tolerated unknown, 0 = stops a window
+    const ok: number[] = new Array<number>(n);
+    let listed = 0;
+    for (let k = 0; k < n; k++) {
+      const m = run.masks[k] ?? 0;
+      if (m & bit) {
+        ok[k] = 2;
+        listed++;
+      } else if (m === 0 && tolerated(run, k, lang, withContext)) ok[k] = 1;
+      else ok[k] = 0;
+    }
+    if (listed < MIN_WORDS - 2) continue;
+    // two pointers: for each left edge, the longest window with at most two unknowns
+    let lastEmittedEnd = -1;
+    let r = 0;
+    let unknowns = 0;
+    for (let l = 0; l < n; l++) {
+      if (r < l) {
+        r = l;
+        unknowns = 0;
+      }
+      while (r < n && (ok[r] ?? 0) > 0 && (unknowns + ((ok[r] ?? 0) === 1 ? 1 : 0)) <= 2) {
+        if (ok[r] === 1) unknowns++;
+        r++;
+      }
+      if (r - l >= MIN_WORDS - 2 && r - 1 > lastEmittedEnd) {
+        if (emitWindow(run, ok, l, r, lang, out)) lastEmittedEnd = r - 1;
+      }
+      if ((ok[l] ?? 0) === 1) unknowns--;
+      if ((ok[l] ?? 0) === 0) {
+        r = l + 1;
+        unknowns = 0;
+      }
+    }
+  }
+}
+
+function tolerated(run: Run, k: number, lang: number, withContext: boolean): boolean {
+  const word = run.words[k] ?? '';
+  if (run.han[k]) return withContext && (lang === LANG_ZH_S || lang === LANG_ZH_T);
+  if (lang === LANG_ZH_S || lang === LANG_ZH_T) return false;
+  if (word.length < 3) return false;
+  if (withContext && word.length <= 12) return true;
+  return isNearMiss(word, lang);
+}
+
+/** Trims unknown edges (keeping one when it completes a BIP39 length) and emits the window. */
+function emitWindow(run: Run, ok: number[], l: number, r: number, lang: number, out: RawFinding[]): boolean {
+  let a = l;
+  let b = r - 1;
+  while (a <= b && ok[a] === 1) a++;
+  while (b >= a && ok[b] === 1) b--;
+  let len = b - a + 1;
+  if (!isValidLength(len)) {
+    if (a > l && isValidLength(len + 1)) {
+      a--;
+      len++;
+    } else if (b < r - 1 && isValidLength(len + 1)) {
+      b++;
+      len++;
+    }
+  }
+  if (len < MIN_WORDS) return false;
+  let unknowns = 0;
+  for (let k = a; k <= b; k++) if (ok[k] === 1) unknowns++;
+  if (len - unknowns < MIN_WORDS - 2) return false;
+  const certain = unknowns === 0 && anyChecksum(run, a, b + 1, lang);
+  emitRun(run, a, b, certain, out);
+  return true;
+}
+
+function evaluateGeneric(gen: GenericRun, text: string, ctx: PhraseContext, out: RawFinding[]): void {
+  const n = gen.count;
+  if (n < MIN_WORDS || n > MAX_GENERIC_WORDS) return;
+  // a run made mostly of official-list words is the official detector's business
+  if (gen.known * 2 > n) return;
+  const withContext = ctx.near(gen.start, gen.end, 120, 60);
+  const accept = withContext || (isValidLength(n) && (gen.structured || isolatedLine(text, gen.start, gen.end)));
+  if (!accept) return;
+  out.push({ kind: 'recovery_phrase', start: gen.start, end: gen.end, certainty: 'likely', norm: gen.words.join(' ') });
+}
+
+/** The span is alone on its line (ignoring quotes, brackets and a final full stop). */
+function isolatedLine(text: string, start: number, end: number): boolean {
+  for (let k = start - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) break;
+    if (isSpace(c) || c === 34 || c === 39 || c === 0x201c || c === 0x300c || c === 96 || c === 91 || c === 40) continue;
+    return false;
+  }
+  for (let k = end; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) break;
+    if (isSpace(c) || c === 34 || c === 39 || c === 0x201d || c === 0x300d || c === 96 || c === 93 || c === 41 || c === 46 || c === 0x3002) continue;
+    return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contiguous Chinese phrases ("的的的的的的的的的的的在").
+
+function contiguousChinese(text: string, a: number, b: number, ctx: PhraseContext, out: RawFinding[]): void {
+  const idx = wordIndex();
+  const n = b - a;
+  const withContext = ctx.near(a, b, 40, 20);
+  const tryWindow = (s: number, e: number): boolean => {
+    if (looksLikeProse(text, s, e)) return false;
+    for (const lang of [LANG_ZH_S, LANG_ZH_T]) {
+      const table = lang === LANG_ZH_S ? idx.hanIndexS : idx.hanIndexT;
+      const indices: number[] = [];
+      for (let k = s; k < e; k++) indices.push(table[text.charCodeAt(k)] ?? -1);
+      if (checksumValid(indices)) return true;
+    }
+    return false;
+  };
+  const emit = (s: number, e: number): void => {
+    const chars: string[] = [];
+    for (let k = s; k < e; k++) chars.push(text.charAt(k));
+    out.push({ kind: 'recovery_phrase', start: s, end: e, certainty: 'certain', norm: chars.join(' ') });
+  };
+  if (!withContext) {
+    if (isValidLength(n) && tryWindow(a, b)) emit(a, b);
+    return;
+  }
+  // With a phrase context nearby, any checksum-valid window that does not read like prose counts.
+  let coverStart = -1;
+  let coverEnd = -1;
+  for (let len = 24; len >= 12; len -= 3) {
+    for (let s = a; s + len <= b; s++) {
+      if (s >= coverStart && s + len <= coverEnd) continue;
+      if (!tryWindow(s, s + len)) continue;
+      if (coverEnd >= 0 && s <= coverEnd && s + len >= coverStart) {
+        coverStart = Math.min(coverStart, s);
+        coverEnd = Math.max(coverEnd, s + len);
+      } else {
+        if (coverEnd >= 0) emit(coverStart, coverEnd);
+        coverStart = s;
+        coverEnd = s + len;
+      }
+    }
+  }
+  if (coverEnd >= 0) emit(coverStart, coverEnd);
+}
+
+/** Scans a multi-character Han chunk for runs of listed characters long enough to be a phrase. */
+function scanHanChunk(text: string, a: number, b: number, ctx: PhraseContext, out: RawFinding[]): void {
+  const mask = wordIndex().hanMask;
+  let runStart = -1;
+  for (let k = a; k <= b; k++) {
+    const listed = k < b && (mask[text.charCodeAt(k)] ?? 0) !== 0 && !ctx.covers(k);
+    if (listed) {
+      if (runStart < 0) runStart = k;
+      continue;
+    }
+    if (runStart >= 0 && k - runStart >= MIN_WORDS) contiguousChinese(text, runStart, k, ctx, out);
+    runStart = -1;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Finds recovery phrases in `text`, appending findings to `out`. */
+export function detectPhrases(text: string, ctx: PhraseContext, out: RawFinding[]): void {
+  const cls = charClasses();
+  const idx = wordIndex();
+  const hanMask = idx.hanMask;
+  const masks = idx.masks;
+  const run = new Run();
+  const gen = new GenericRun();
+  const n = text.length;
+
+  const flushRun = (): void => {
+    if (run.length > 0) {
+      evaluateRun(run, ctx, out);
+      run.clear();
+    }
+  };
+  const flushGeneric = (): void => {
+    if (gen.count > 0) {
+      evaluateGeneric(gen, text, ctx, out);
+      gen.clear();
+    }
+  };
+
+  let prevEnd = -1;
+  let i = 0;
+  while (i < n) {
+    const k = cls[text.charCodeAt(i)] ?? 0;
+    if (k === 0) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && cls[text.charCodeAt(j)] === k) j++;
+    const active = run.length > 0 || gen.count > 0;
+    const gap = active ? classifyGap(text, prevEnd, i) : GAP_BREAK;
+    if (gap === GAP_BREAK) {
+      flushRun();
+      flushGeneric();
+    }
+
+    if (k === 2) {
+      flushGeneric();
+      const first = text.charCodeAt(i);
+      const firstMask = hanMask[first] ?? 0;
+      if (j - i === 1) {
+        if (firstMask === 0 && run.length > 0 && run.lastMask() === 0) flushRun();
+        run.push(i, j, firstMask, text.charAt(i), true);
+      } else {
+        // A chunk of contiguous ideographs ends any spaced run; its edge characters may still
+        // belong to a spaced phrase written right after/before a word ("助记词是 的 的 …").
+        if (run.length > 0 && gap !== GAP_BREAK && firstMask !== 0) run.push(i, i + 1, firstMask, text.charAt(i), true);
+        flushRun();
+        if (j - i >= MIN_WORDS) scanHanChunk(text, i, j, ctx, out);
+        const lastMask = hanMask[text.charCodeAt(j - 1)] ?? 0;
+        if (lastMask !== 0) run.push(j - 1, j, lastMask, text.charAt(j - 1), true);
+      }
+      prevEnd = j;
+      i = j;
+      continue;
+    }
+
+    const len = j - i;
+    let mask = 0;
+    let word = '';
+    if (len >= 2 && len <= 14) {
+      const raw = text.slice(i, j);
+      word = normalizeWord(raw);
+      mask = masks.get(word) ?? 0;
+      const script = isGenericWord(raw, word);
+      if (script === 0 || (gen.count > 0 && script !== gen.script)) flushGeneric();
+      if (script !== 0) {
+        if (gen.count === 0) {
+          gen.start = i;
+          gen.script = script;
+        } else if (gap !== GAP_STRUCTURED) gen.structured = false;
+        gen.count++;
+        gen.end = j;
+        gen.words.push(word);
+        if (mask !== 0) gen.known++;
+      }
+    } else {
+      flushGeneric();
+    }
+    if (mask === 0 && run.length > 0 && run.lastMask() === 0) flushRun();
+    if (mask !== 0 || run.length > 0 || (len >= 3 && len <= 14)) run.push(i, j, mask, word, false);
+    prevEnd = j;
+    i = j;
+  }
+  flushRun();
+  flushGeneric();
+}
+
