@@ -13,6 +13,9 @@ import { metricsPlugin } from './plugins/metrics.js';
 import { helpCenterRoutes } from './modules/helpcenter/helpcenter.routes.js';
 import { safetyRoutes } from './modules/safety/safety.routes.js';
 import { getOrCreateSetting, randomSalt } from './modules/settings/settings.service.js';
+import { importRequestTypes, RequestTypeCatalog } from './modules/requests/request-types.js';
+import { requestsRoutes } from './modules/requests/requests.routes.js';
+import { RequestsService } from './modules/requests/requests.service.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { importContent } from './modules/kb/kb.import.js';
 import { kbRoutes } from './modules/kb/kb.routes.js';
@@ -30,6 +33,7 @@ export interface AppServices {
   config: Config;
   database: DatabaseHandle;
   kb: KnowledgeBaseService;
+  requests: RequestsService;
 }
 
 declare module 'fastify' {
@@ -47,7 +51,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger: loggerOptions(config),
     trustProxy: true,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: false,
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -68,7 +71,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       const summary = await importContent(database.db, config.content.dir);
       app.log.info({ summary }, 'bundled help-center content imported');
     }
+    const hasTypes = await database.db.selectFrom('request_types').select('id').limit(1).executeTakeFirst();
+    if (!hasTypes) {
+      const summary = await importRequestTypes(database.db, config.content.dir);
+      app.log.info({ summary }, 'bundled request types imported');
+    }
   }
+  const catalog = new RequestTypeCatalog(database.db);
+  await catalog.reload();
 
   const index = new KnowledgeBaseIndex(database.db, config.brand);
   await index.refresh();
@@ -84,7 +94,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   const kb = new KnowledgeBaseService(database.db, index, config.brand);
-  app.decorate('services', { config, database, kb });
+  const shieldSalt = config.shieldSalt ?? (await getOrCreateSetting(database.db, 'shield_salt', randomSalt));
+  const linkSecret = await getOrCreateSetting(database.db, 'link_secret', randomSalt);
+  const requests = new RequestsService(database.db, config, catalog, kb, { shieldSalt, linkSecret });
+  app.decorate('services', { config, database, kb, requests });
 
   await app.register(localePlugin, { fallback: config.defaultLocale });
   await app.register(errorsPlugin);
@@ -104,8 +117,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes, { db: database.db, dialect: database.dialect, isReady: () => ready });
   await app.register(kbRoutes, { kb, ctx });
   await app.register(helpCenterRoutes, { kb, config });
-  const shieldSalt = config.shieldSalt ?? (await getOrCreateSetting(database.db, 'shield_salt', randomSalt));
   await app.register(safetyRoutes, { shieldSalt, enabledNetworks: config.brand.networks });
+  await app.register(requestsRoutes, { service: requests, publicUrl: config.publicUrl });
 
   await app.ready();
   return app;

@@ -65,3 +65,28 @@ export function registerToolCommands(program: Command): void {
       if (!result.valid) process.exitCode = 2;
     });
 }
+
+/** `pharos record verify <file>`: checks an exported conversation record (HTML or JSON). */
+export function registerRecordCommands(program: Command): void {
+  program
+    .command('record')
+    .description('conversation records')
+    .command('verify <file>')
+    .description('recompute the hash chain of an exported record; exit 4 when it was altered')
+    .action(async (file: string) => {
+      const { readFile } = await import('node:fs/promises');
+      const { parseRecordFile } = await import('./modules/records/record.render.js');
+      const { verifyRecord } = await import('./modules/records/record-chain.js');
+      let doc: unknown;
+      try {
+        doc = parseRecordFile(await readFile(file, 'utf8'));
+      } catch (error) {
+        process.stdout.write(`${JSON.stringify({ valid: false, error: error instanceof Error ? error.message : String(error) })}\n`);
+        process.exitCode = 4;
+        return;
+      }
+      const result = verifyRecord(doc);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      if (!result.valid) process.exitCode = 4;
+    });
+}

@@ -8,7 +8,7 @@ import { AppError } from './errors.js';
 import { exportContent, importContent, type ImportProgress } from './modules/kb/kb.import.js';
 import { createAdmin } from './modules/users/users.service.js';
 import { startServer } from './main.js';
-import { registerToolCommands } from './cli.tools.js';
+import { registerRecordCommands, registerToolCommands } from './cli.tools.js';
 
 function config(): Config {
   return loadConfig();
@@ -102,6 +102,7 @@ export function buildCli(): Command {
     });
 
   registerToolCommands(program);
+  registerRecordCommands(program);
   return program;
 }
 

@@ -12,6 +12,7 @@ void instance.init({
   resources: { 'en-us': { translation: enUS }, 'zh-cn': { translation: zhCN } },
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 });
 
 const fixed = new Map<Locale, TFunction>();

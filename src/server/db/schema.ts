@@ -78,6 +78,13 @@ export interface UserTable {
   email: string;
   name: string;
   role: 'admin' | 'agent' | 'customer';
+  password_hash: string | null;
+  email_verified_at: string | null;
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  locale: Generated<string>;
+  account_ref: string | null; // the exchange account ID the customer gave
+  totp_last_step: number | null; // last accepted TOTP time step (replay protection)
   created_at: string;
   updated_at: string;
 }
@@ -96,7 +103,147 @@ export interface InstanceSettingTable {
   created_at: string;
 }
 
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  stage: 'full' | 'totp';
+  ip: string;
+  user_agent: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+export interface EmailTokenTable {
+  id: string;
+  user_id: string;
+  purpose: 'verify_email' | 'reset_password';
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  template: string;
+  locale: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  next_attempt_at: string | null;
+  claimed_by: string | null;
+  claimed_at: string | null;
+}
+export interface RateLimitTable {
+  key: string;
+  count: number;
+  reset_at: string;
+}
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+export interface GroupTable {
+  id: string;
+  key: string;
+  names: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface RequestTypeTable {
+  id: string;
+  key: string;
+  position: number;
+  active: number;
+  group_id: string | null;
+  default_priority: string;
+  names: string;
+  fields: string;
+  created_at: string;
+  updated_at: string;
+}
+export type TicketStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
+export type TicketPriority = 'low' | 'normal' | 'high' | 'urgent';
+export interface TicketTable {
+  id: string;
+  number: number;
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  request_type_id: string;
+  group_id: string | null;
+  requester_id: string;
+  assignee_id: string | null;
+  fields: string;
+  channel: string;
+  locale: string;
+  guest_token_hash: string | null;
+  idempotency_key: string | null;
+  satisfaction_rating: 'good' | 'bad' | null;
+  satisfaction_comment: string | null;
+  last_hash: string;
+  comment_count: number;
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+  solved_at: string | null;
+}
+export interface TicketCommentTable {
+  id: string;
+  ticket_id: string;
+  seq: number;
+  author_id: string | null;
+  author_role: 'requester' | 'agent' | 'system';
+  public: number;
+  body: string;
+  redactions: string;
+  attachment_ids: string;
+  via: string;
+  prev_hash: string;
+  hash: string;
+  created_at: string;
+}
+export interface AttachmentTable {
+  id: string;
+  ticket_id: string | null;
+  comment_id: string | null;
+  uploader_id: string | null;
+  upload_token: string | null;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  redactions: string;
+  created_at: string;
+}
+export interface DeflectionTable {
+  id: string;
+  article_id: string | null;
+  request_type_key: string | null;
+  query: string;
+  user_id: string | null;
+  kind: 'article' | 'notice';
+  created_at: string;
+}
+
 export interface Database {
+  sessions: SessionTable;
+  email_tokens: EmailTokenTable;
+  outbox: OutboxTable;
+  rate_limits: RateLimitTable;
+  counters: CounterTable;
+  groups: GroupTable;
+  request_types: RequestTypeTable;
+  tickets: TicketTable;
+  ticket_comments: TicketCommentTable;
+  attachments: AttachmentTable;
+  deflections: DeflectionTable;
   instance_settings: InstanceSettingTable;
   categories: CategoryTable;
   category_translations: CategoryTranslationTable;

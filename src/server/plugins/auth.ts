@@ -9,9 +9,11 @@ import { findUserByTokenHash, touchToken } from '../modules/users/users.queries.
 import { hashToken } from '../modules/users/users.service.js';
 
 export interface Actor {
-  kind: 'admin' | 'agent' | 'anonymous';
+  kind: 'admin' | 'agent' | 'customer' | 'anonymous';
   userId: string | null;
   label: string;
+  /** How the caller proved who they are; cookie sessions need CSRF checks on writes. */
+  via: 'none' | 'admin-token' | 'api-token' | 'session';
 }
 
 declare module 'fastify' {
@@ -24,7 +26,7 @@ declare module 'fastify' {
   }
 }
 
-const anonymous: Actor = { kind: 'anonymous', userId: null, label: 'anonymous' };
+const anonymous: Actor = { kind: 'anonymous', userId: null, label: 'anonymous', via: 'none' };
 
 const sameSecret = (a: string, b: string) => {
   const x = Buffer.from(a);
@@ -35,21 +37,22 @@ const sameSecret = (a: string, b: string) => {
 /** Bearer tokens: the ADMIN_TOKEN from config or an API token issued by `pharos admin create`. */
 export const authPlugin = fp<{ db: Kysely<Database>; adminToken?: string }>(
   async (app, opts) => {
-    app.decorateRequest('actor', anonymous);
+    app.decorateRequest('actor', null as unknown as Actor);
     app.addHook('onRequest', async (request) => {
+      request.actor = anonymous;
       const header = request.headers.authorization;
       if (!header) return;
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new AppError('unauthorized');
       const token = match[1]!;
       if (opts.adminToken && sameSecret(token, opts.adminToken)) {
-        request.actor = { kind: 'admin', userId: null, label: 'admin-token' };
+        request.actor = { kind: 'admin', userId: null, label: 'admin-token', via: 'admin-token' };
         return;
       }
       const user = await findUserByTokenHash(opts.db, hashToken(token));
       if (!user) throw new AppError('unauthorized');
       await touchToken(opts.db, user.token_id, nowIso());
-      request.actor = { kind: user.role === 'admin' ? 'admin' : user.role === 'agent' ? 'agent' : 'anonymous', userId: user.id, label: user.email };
+      request.actor = { kind: user.role, userId: user.id, label: user.email, via: 'api-token' };
     });
     app.decorate('requireAdmin', async (request: FastifyRequest) => {
       if (request.actor.kind === 'anonymous') throw new AppError('unauthorized');

@@ -21,6 +21,9 @@ export const enUS = {
     section: 'section',
     user: 'user',
     translation: 'translation',
+    ticket: 'request',
+    request_type: 'request type',
+    attachment: 'attachment',
   },
   validation: {
     required: '{{field}} is required',

@@ -23,6 +23,9 @@ export const zhCN: Messages = {
     section: '栏目',
     user: '用户',
     translation: '译文',
+    ticket: '请求',
+    request_type: '请求类型',
+    attachment: '附件',
   },
   validation: {
     required: '{{field}}为必填项',

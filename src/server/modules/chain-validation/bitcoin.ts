@@ -101,11 +101,11 @@ function checkSegwit(address: string, testnet: boolean): AddressCheck {
   if (version > 16) return fail('unsupported_address_type', 'strong', 'unsupported_address_type.witness_version');
   const program = wordsToBytes(programWords);
   if (!program) return fail('wrong_length', 'strong', 'wrong_length.padding');
-  // BIP-350: version 0 must use bech32, versions 1-16 bech32m.
-  if ((version === 0) !== (parsed.variant === 'bech32')) return fail('bad_checksum', 'strong');
   if (version === 0 ? program.length !== 20 && program.length !== 32 : program.length < 2 || program.length > 40) {
     return fail('wrong_length', 'strong', undefined, { actual: address.length });
   }
+  // BIP-350: version 0 must use bech32, versions 1-16 bech32m.
+  if ((version === 0) !== (parsed.variant === 'bech32')) return fail('bad_checksum', 'strong');
   if (testnet) return fail('testnet_address', 'strong');
   if (version === 0) return pass(parsed.lower, program.length === 20 ? 'p2wpkh' : 'p2wsh');
   if (version === 1 && program.length === 32) return pass(parsed.lower, 'p2tr');
@@ -115,19 +115,23 @@ function checkSegwit(address: string, testnet: boolean): AddressCheck {
 }
 
 function checkCashAddr(address: string, params: NonNullable<BitcoinLikeParams['cashaddr']>): AddressCheck {
+  const colon = address.indexOf(':');
+  const givenPrefix = colon >= 0 ? address.slice(0, colon).toLowerCase() : params.prefix;
+  const known = givenPrefix === params.prefix || params.testnetPrefixes.includes(givenPrefix);
+  const candidate: Candidate = known ? 'strong' : 'none';
   const decoded = decodeCashAddr(address, params.prefix);
   if (!decoded.ok) {
     switch (decoded.reason) {
       case 'mixed_case':
-        return fail('invalid_characters', 'strong', 'invalid_characters.mixed_case');
+        return fail('invalid_characters', candidate, 'invalid_characters.mixed_case');
       case 'invalid_characters':
-        return fail('invalid_characters', 'strong', undefined, {
-          chars: badChars(address.slice(address.indexOf(':') + 1).toLowerCase(), /[qpzry9x8gf2tvdw0s3jn54khce6mua7l]/),
+        return fail('invalid_characters', candidate, undefined, {
+          chars: badChars(address.slice(colon + 1).toLowerCase(), /[qpzry9x8gf2tvdw0s3jn54khce6mua7l]/),
         });
       case 'unsupported_type':
-        return fail('unsupported_address_type', 'strong', 'unsupported_address_type.cashaddr');
+        return fail('unsupported_address_type', candidate, 'unsupported_address_type.cashaddr');
       default:
-        return fail(decoded.reason, 'strong', undefined, { actual: address.length });
+        return fail(decoded.reason, candidate, undefined, { actual: address.length });
     }
   }
   if (params.testnetPrefixes.includes(decoded.prefix)) return fail('testnet_address', 'strong');
@@ -148,8 +152,8 @@ export function checkBitcoinLikeAddress(address: string, params: BitcoinLikePara
   const lower = address.toLowerCase();
 
   if (params.cashaddr) {
-    const { prefix, testnetPrefixes } = params.cashaddr;
-    if ([prefix, ...testnetPrefixes].some((p) => lower.startsWith(`${p}:`)) || BARE_CASHADDR_RE.test(lower)) {
+    // Any `prefix:` form goes to CashAddr, so `ecash:…` or `bchtest:…` get a precise verdict.
+    if (/^[a-z]+:/.test(lower) || BARE_CASHADDR_RE.test(lower)) {
       return checkCashAddr(address, params.cashaddr);
     }
   }
@@ -161,6 +165,8 @@ export function checkBitcoinLikeAddress(address: string, params: BitcoinLikePara
   if (params.hrp) {
     if (hasHrp(lower, [params.hrp])) return checkSegwit(address, false);
     if (params.testnetHrps && hasHrp(lower, params.testnetHrps)) return checkSegwit(address, true);
+    // Well-formed bech32 with another prefix (tc1…, ltc1… on Bitcoin): the prefix is what is wrong.
+    if (parseBech32(address).ok) return fail('wrong_prefix', 'none');
   }
 
   const legacy = checkLegacy(address, params);

@@ -6,7 +6,8 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { badChars, fail, pass } from './check.js';
-import type { AddressCheck } from './check.js';
+import type { AddressCheck, IssueSpec } from './check.js';
+import type { WarningCode } from './types.js';
 
 const HEX40_RE = /^[0-9a-fA-F]{40}$/;
 
@@ -36,12 +37,16 @@ export function checkEvmAddress(address: string): AddressCheck {
   if (body.length !== 40) return fail('wrong_length', 'strong', undefined, { actual: address.length });
   const checksummed = toChecksumAddress(body);
   const lower = body.toLowerCase();
-  const warnings = [];
+  const warnings: Array<IssueSpec<WarningCode>> = [];
   if (/^0+$/.test(lower) || lower === '000000000000000000000000000000000000dead') {
-    warnings.push({ code: 'burn_address' as const });
+    warnings.push({ code: 'burn_address' });
   }
   if (body === lower || body === body.toUpperCase()) {
-    if (/[a-f]/.test(lower)) warnings.push({ code: 'unchecksummed_address' as const, params: { normalized: checksummed } });
+    // Single-case input carries no checksum. Some addresses' checksum form is
+    // itself single-case (see the EIP-55 vectors); nothing is lost there.
+    if (`0x${body}` !== checksummed) {
+      warnings.push({ code: 'unchecksummed_address', params: { normalized: checksummed } });
+    }
     return pass(checksummed, 'account', { warnings });
   }
   if (`0x${body}` !== checksummed) return fail('bad_checksum', 'strong', 'bad_checksum.evm');

@@ -16,6 +16,13 @@ export function article(label: string): string {
   return /^[AEIOUX]/i.test(label) ? 'an' : 'a';
 }
 
+/** "an Ethereum (ERC-20)" / "An Ethereum (ERC-20)". */
+const withArticle = (label: string | number | undefined, capital = false): string => {
+  const text = s(label);
+  const a = article(text);
+  return `${capital ? a.charAt(0).toUpperCase() + a.slice(1) : a} ${text}`;
+};
+
 /** `A, B and C` / `A、B 和 C`. Long lists are cut after `max` items. */
 export function formatList(items: readonly string[], locale: Locale, max = 8): string {
   const shown = items.slice(0, max);
@@ -65,18 +72,23 @@ const EN: Readonly<Record<string, Template>> = {
   'wrong_length.padding': (p) =>
     `This is not a valid ${s(p.network)} address: its encoded data has the wrong length. Copy it again from the source.`,
   'wrong_length.hash': (p) =>
-    `A ${s(p.network)} transaction hash has ${s(p.expected)}; this one has ${s(p.actual)} characters.`,
+    `${withArticle(p.network, true)} transaction hash has 64 hexadecimal characters${p.prefix ? ` after “${s(p.prefix)}”` : ''}; this one has ${s(p.actual)}.`,
+  'wrong_length.hash_solana': (p) =>
+    `${withArticle(p.network, true)} transaction signature has 87–88 base58 characters (64 bytes); this one has ${s(p.actual)} characters.`,
+  'wrong_length.hash_ton': (p) =>
+    `${withArticle(p.network, true)} transaction hash has 64 hexadecimal or 44 base64 characters; this one has ${s(p.actual)}.`,
   'wrong_length.hash_generic': (p) =>
     `A transaction hash (TxID) usually has 64 hexadecimal characters; this one has ${s(p.actual)}.`,
   wrong_prefix: (p) => `This is not a valid ${s(p.network)} address: it should start with ${s(p.expected)}.`,
-  'wrong_prefix.solana': (p) => `This is not a valid ${s(p.network)} address.`,
-  'wrong_prefix.hash': (p) => `A ${s(p.network)} transaction hash ${s(p.expected)}.`,
+  'wrong_prefix.generic': (p) => `This is not a valid ${s(p.network)} address.`,
+  'wrong_prefix.hash_0x': (p) => `${withArticle(p.network, true)} transaction hash starts with “0x”.`,
+  'wrong_prefix.hash_no0x': (p) => `${withArticle(p.network, true)} transaction hash does not start with “0x”.`,
   bad_checksum: (p) =>
     `This ${s(p.network)} address fails its checksum, so at least one character is wrong. Copy the address again from the source instead of typing it.`,
   'bad_checksum.evm': () =>
     "The upper/lower-case pattern of this address doesn't match its EIP-55 checksum, so at least one character is probably wrong. Copy the address again from the source.",
   testnet_address: (p) =>
-    `This is a ${s(p.network)} testnet address. Testnet coins have no value and can't be sent to or from mainnet — please use a mainnet address.`,
+    `This is ${withArticle(p.network)} testnet address. Testnet coins have no value and can't be sent to or from mainnet — please use a mainnet address.`,
   unsupported_address_type: (p) => `This type of ${s(p.network)} address is not supported for deposits or withdrawals.`,
   'unsupported_address_type.witness_version': (p) =>
     `This ${s(p.network)} SegWit address uses an invalid witness version.`,
@@ -92,7 +104,7 @@ const EN: Readonly<Record<string, Template>> = {
     `This TON address is on workchain ${s(p.workchain)}, which is not supported; use a basechain (0) address.`,
   'unsupported_address_type.cashaddr': () => 'This CashAddr address type is not supported.',
   address_on_other_network: (p) =>
-    `This looks like ${article(s(p.other))} ${s(p.other)} address, but you chose ${s(p.network)}. Choose the network that matches the address.`,
+    `This looks like ${withArticle(p.other)} address, but you chose ${s(p.network)}. Choose the network that matches the address.`,
   'address_on_other_network.evm': (p) =>
     `This looks like an EVM address (valid on ${s(p.others)}), but you chose ${s(p.network)}. Choose the network that matches the address.`,
   'address_on_other_network.many': (p) =>
@@ -100,12 +112,12 @@ const EN: Readonly<Record<string, Template>> = {
   hash_on_other_network: (p) =>
     `This looks like a transaction hash from ${s(p.others)}, but you chose ${s(p.network)}.`,
   looks_like_tx_hash: () => 'This looks like a transaction hash (TxID), not an address.',
-  looks_like_address: (p) => `This looks like ${article(s(p.network))} ${s(p.network)} address, not a transaction hash (TxID).`,
+  looks_like_address: (p) => `This looks like ${withArticle(p.network)} address, not a transaction hash (TxID).`,
   secret_key: () =>
     'This looks like a private key or recovery phrase, not an address. Never share it with anyone — including support staff. ' +
     'If you have already shared it, move your funds to a new wallet right away.',
   memo_required: (p) =>
-    `Deposits to this ${s(p.network)} address need a ${s(p.memoLabel)}. Without it the funds can't be credited automatically.`,
+    `Deposits to this ${s(p.network)} address need ${withArticle(p.memoLabel)}. Without it the funds can't be credited automatically.`,
   invalid_memo: (p) => `The ${s(p.memoLabel)} is not valid.`,
   'invalid_memo.xrp': () => 'The destination tag must be a whole number from 0 to 4294967295 (digits only).',
   'invalid_memo.stellar': () =>
@@ -165,11 +177,17 @@ const ZH: Readonly<Record<string, Template>> = {
   wrong_length: (p) =>
     `这不是有效的${s(p.network)}地址：长度不正确（${s(p.actual)} 个字符），可能多了或少了字符。`,
   'wrong_length.padding': (p) => `这不是有效的${s(p.network)}地址：编码数据的长度不正确。请从来源处重新复制。`,
-  'wrong_length.hash': (p) => `${s(p.network)}交易哈希应为${s(p.expected)}，而这里是 ${s(p.actual)} 个字符。`,
+  'wrong_length.hash': (p) =>
+    `${s(p.network)}交易哈希应为${p.prefix ? `“${s(p.prefix)}”加` : ''} 64 位十六进制字符，而这里是 ${s(p.actual)} 位。`,
+  'wrong_length.hash_solana': (p) =>
+    `${s(p.network)}交易签名应为 87–88 位 base58 字符（64 字节），而这里是 ${s(p.actual)} 个字符。`,
+  'wrong_length.hash_ton': (p) =>
+    `${s(p.network)}交易哈希应为 64 位十六进制字符或 44 位 base64 字符，而这里是 ${s(p.actual)} 个字符。`,
   'wrong_length.hash_generic': (p) => `交易哈希（TxID）通常为 64 位十六进制字符，而这里是 ${s(p.actual)} 个字符。`,
   wrong_prefix: (p) => `这不是有效的${s(p.network)}地址：应以 ${s(p.expected)} 开头。`,
-  'wrong_prefix.solana': (p) => `这不是有效的${s(p.network)}地址。`,
-  'wrong_prefix.hash': (p) => `${s(p.network)}交易哈希${s(p.expected)}。`,
+  'wrong_prefix.generic': (p) => `这不是有效的${s(p.network)}地址。`,
+  'wrong_prefix.hash_0x': (p) => `${s(p.network)}交易哈希应以“0x”开头。`,
+  'wrong_prefix.hash_no0x': (p) => `${s(p.network)}交易哈希不应以“0x”开头。`,
   bad_checksum: (p) =>
     `该${s(p.network)}地址校验失败，至少有一个字符是错误的。请从来源处重新复制地址，不要手动输入。`,
   'bad_checksum.evm': () => '该地址的大小写与 EIP-55 校验和不符，很可能有字符错误。请从来源处重新复制地址。',

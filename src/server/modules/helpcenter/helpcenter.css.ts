@@ -27,12 +27,14 @@ ul.plain{list-style:none;padding:0;margin:0}
 .skip:focus{top:.5rem;color:#fff}
 .wrap{max-width:68rem;margin:0 auto;padding:0 1rem}
 .top{background:var(--brand-dark);color:#fff}
-.top .wrap{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;padding-top:.6rem;padding-bottom:.6rem}
+.top .bar{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;padding-top:.6rem;padding-bottom:.6rem}
 .top a{color:#fff}
 .top a:hover{color:#dbe7ff}
 .brand{font-weight:700;font-size:1.1rem;text-decoration:none;margin-right:auto}
 .top nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;margin:0;padding:0}
-.hero{background:var(--soft);border-bottom:1px solid var(--line);padding:1.5rem 0}
+.hero{background:var(--soft);color:var(--fg);border-bottom:1px solid var(--line);padding:1.5rem 0}
+.hero.slim{padding:.5rem 0}
+.hero.slim form.search{margin:0}
 .hero h1{margin:0 0 .75rem}
 form.search{display:flex;gap:.5rem;flex-wrap:wrap;margin:.5rem 0}
 form.search input[type=search]{flex:1 1 14rem;min-width:0;font:inherit;padding:.55rem .75rem;border:2px solid #6b7487;border-radius:6px;background:#fff;color:var(--fg)}
@@ -42,7 +44,7 @@ button:hover,.button:hover{background:var(--brand-dark);border-color:var(--brand
 button.secondary{background:#fff;color:var(--brand)}
 button.secondary:hover{background:var(--soft);color:var(--brand-dark)}
 .warning{background:var(--warn-bg);color:var(--warn-fg);border-left:5px solid var(--warn-line);padding:.75rem 1rem;margin:1rem 0;border-radius:4px}
-.warning strong{display:block}
+.warning .title{display:block}
 .warning p{margin:.25rem 0 0}
 .notice{background:var(--ok-bg);color:var(--ok-fg);padding:.6rem 1rem;border-radius:4px;font-weight:600}
 main{display:block;padding:.5rem 0 2rem}
@@ -78,7 +80,7 @@ mark{background:#ffe58f;color:inherit;padding:0 .1em;border-radius:2px}
 .contact .grid{grid-template-columns:1fr}
 footer.foot{border-top:1px solid var(--line);background:var(--soft);color:var(--muted);font-size:.9rem;padding:1rem 0 2rem;margin-top:2rem}
 footer.foot ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0;margin:.5rem 0}
-@media (min-width:40rem){h1{font-size:2rem}.grid{grid-template-columns:repeat(2,1fr)}.contact .grid{grid-template-columns:repeat(2,1fr)}.hero{padding:2.5rem 0}}
+@media (min-width:40rem){h1{font-size:2rem}.grid{grid-template-columns:repeat(2,1fr)}.contact .grid{grid-template-columns:repeat(2,1fr)}.hero{padding:2.5rem 0}.hero.slim{padding:.6rem 0}}
 @media (min-width:64rem){.grid.three{grid-template-columns:repeat(3,1fr)}.layout{display:grid;grid-template-columns:minmax(0,1fr) 18rem;gap:2.5rem}}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
 @media print{.top nav,.hero form,.feedback,.skip,footer.foot{display:none}}

@@ -10,19 +10,21 @@ import { contentHash, saveTranslation, upsertArticle, upsertCategory, upsertSect
 
 const localized = z.object({ 'en-us': z.string().min(1), 'zh-cn': z.string().min(1) }).partial().refine((v) => Object.keys(v).length > 0, 'needs at least one locale');
 
+const descriptions = z.object({ 'en-us': z.string(), 'zh-cn': z.string() }).partial();
+
 const structureSchema = z.object({
   categories: z.array(
     z.object({
       key: z.string().regex(/^[a-z0-9-]+$/),
       position: z.number().int(),
       title: localized,
-      description: localized.optional(),
+      description: descriptions.optional(),
       sections: z.array(
         z.object({
           key: z.string().regex(/^[a-z0-9-]+$/),
           position: z.number().int(),
           title: localized,
-          description: localized.optional(),
+          description: descriptions.optional(),
         }),
       ),
     }),

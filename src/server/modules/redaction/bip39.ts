@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { looksLikeProse } from './chinese.js';
 import type { PhraseContext } from './context.js';
-import { isGenericWord } from './stopwords.js';
+import { scriptOf, stopwordList } from './stopwords.js';
 import type { RawFinding } from './types.js';
 import { LANG_ZH_S, LANG_ZH_T, LANGUAGES, isNearMiss, normalizeWord, wordIndex } from './wordlists.js';
 
@@ -154,39 +154,90 @@ function isDigitAt(text: string, k: number): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Runs of listed words.
+// Runs of listed words. Only offsets and masks are kept while scanning; words are re-read from
+// the text when a run is long enough to be evaluated.
+
+const STOP_BIT = 1 << 20;
+
+let lexicon: Map<string, number> | undefined;
+
+/** normalized word -> language mask, plus STOP_BIT for function words. */
+function lexiconMap(): Map<string, number> {
+  if (lexicon) return lexicon;
+  const map = new Map<string, number>(wordIndex().masks);
+  for (const w of stopwordList()) map.set(w, (map.get(w) ?? 0) | STOP_BIT);
+  lexicon = map;
+  return map;
+}
+
+/**
+ * Open-addressing table keyed by a 32-bit hash of lowercase ASCII words, so the scanner can look
+ * a token up without slicing it out of the text. Colliding entries OR their flags together;
+ * windows are re-checked against the exact map before a finding is made.
+ */
+const HASH_BITS = 17;
+const HASH_MASK = (1 << HASH_BITS) - 1;
+let hashKeys: Int32Array | undefined;
+let hashVals: Int32Array | undefined;
+
+function wordHash(word: string): number {
+  let h = 0;
+  for (let k = 0; k < word.length; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) | 0;
+  return h === 0 ? 1 : h;
+}
+
+function slotOf(h: number): number {
+  return (h ^ (h >>> 15)) & HASH_MASK;
+}
+
+function asciiTable(): [Int32Array, Int32Array] {
+  if (hashKeys && hashVals) return [hashKeys, hashVals];
+  const keys = new Int32Array(1 << HASH_BITS);
+  const vals = new Int32Array(1 << HASH_BITS);
+  for (const [word, info] of lexiconMap()) {
+    if (!/^[a-z]+$/.test(word)) continue;
+    const h = wordHash(word);
+    let slot = slotOf(h);
+    while (keys[slot] !== 0 && keys[slot] !== h) slot = (slot + 1) & HASH_MASK;
+    keys[slot] = h;
+    vals[slot] = (vals[slot] ?? 0) | info;
+  }
+  hashKeys = keys;
+  hashVals = vals;
+  return [keys, vals];
+}
 
 class Run {
-  starts: number[] = [];
-  ends: number[] = [];
-  masks: number[] = [];
-  words: string[] = [];
-  han: boolean[] = [];
+  starts: Int32Array = new Int32Array(64);
+  ends: Int32Array = new Int32Array(64);
+  masks: Int32Array = new Int32Array(64);
+  length = 0;
   known = 0;
 
-  get length(): number {
-    return this.starts.length;
-  }
-
   lastMask(): number {
-    return this.masks[this.masks.length - 1] ?? -1;
+    return this.length > 0 ? (this.masks[this.length - 1] ?? 0) : -1;
   }
 
-  push(start: number, end: number, mask: number, word: string, han: boolean): void {
-    this.starts.push(start);
-    this.ends.push(end);
-    this.masks.push(mask);
-    this.words.push(word);
-    this.han.push(han);
+  push(start: number, end: number, mask: number): void {
+    if (this.length === this.starts.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+      this.masks = grow(this.masks);
+    }
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.masks[this.length] = mask;
+    this.length++;
     if (mask !== 0) this.known++;
   }
 
   clear(): void {
-    this.starts.length = 0;
-    this.ends.length = 0;
-    this.masks.length = 0;
-    this.words.length = 0;
-    this.han.length = 0;
+    this.length = 0;
     this.known = 0;
   }
 }
@@ -199,14 +250,33 @@ class GenericRun {
   script = 0;
   structured = true;
   known = 0;
-  words: string[] = [];
 
   clear(): void {
     this.count = 0;
     this.structured = true;
     this.known = 0;
-    this.words.length = 0;
   }
+}
+
+interface RunView {
+  run: Run;
+  text: string;
+  words: string[];
+  han: boolean[];
+}
+
+function viewOf(run: Run, text: string): RunView {
+  const cls = charClasses();
+  const words: string[] = [];
+  const han: boolean[] = [];
+  for (let k = 0; k < run.length; k++) {
+    const s = run.starts[k] ?? 0;
+    const e = run.ends[k] ?? 0;
+    const isHan = cls[text.charCodeAt(s)] === 2;
+    han.push(isHan);
+    words.push(isHan ? text.charAt(s) : normalizeWord(text.slice(s, e)));
+  }
+  return { run, text, words, han };
 }
 
 function wordIndexIn(word: string, han: boolean, lang: number): number {
@@ -218,32 +288,30 @@ function wordIndexIn(word: string, han: boolean, lang: number): number {
   return idx.indexes[lang]?.get(word) ?? -1;
 }
 
-function checksumFor(run: Run, from: number, to: number, lang: number): boolean {
+function checksumFor(v: RunView, from: number, to: number, lang: number): boolean {
   const indices: number[] = [];
-  for (let k = from; k < to; k++) indices.push(wordIndexIn(run.words[k] ?? '', run.han[k] ?? false, lang));
+  for (let k = from; k < to; k++) indices.push(wordIndexIn(v.words[k] ?? '', v.han[k] ?? false, lang));
   return checksumValid(indices);
 }
 
 /** Does any BIP39-length window anchored at either end of [from, to) pass the checksum? */
-function anyChecksum(run: Run, from: number, to: number, lang: number): boolean {
+function anyChecksum(v: RunView, from: number, to: number, lang: number): boolean {
   const n = to - from;
   for (let len = 24; len >= 12; len -= 3) {
     if (len > n) continue;
-    if (checksumFor(run, from, from + len, lang)) return true;
-    if (len < n && checksumFor(run, to - len, to, lang)) return true;
+    if (checksumFor(v, from, from + len, lang)) return true;
+    if (len < n && checksumFor(v, to - len, to, lang)) return true;
   }
   return false;
 }
 
-function emitRun(run: Run, from: number, to: number, certain: boolean, out: RawFinding[]): void {
-  const words: string[] = [];
-  for (let k = from; k <= to; k++) words.push(run.words[k] ?? '');
+function emitRun(v: RunView, from: number, to: number, certain: boolean, out: RawFinding[]): void {
   out.push({
     kind: 'recovery_phrase',
-    start: run.starts[from] ?? 0,
-    end: run.ends[to] ?? 0,
+    start: v.run.starts[from] ?? 0,
+    end: v.run.ends[to] ?? 0,
     certainty: certain ? 'certain' : 'likely',
-    norm: words.join(' '),
+    norm: v.words.slice(from, to + 1).join(' '),
   });
 }
 
@@ -251,9 +319,21 @@ function emitRun(run: Run, from: number, to: number, certain: boolean, out: RawF
  * Finds, per language, windows of listed words with at most two tolerated unknown tokens
  * (near-misses of that language, or anything word-like when a phrase context is nearby).
  */
-function evaluateRun(run: Run, ctx: PhraseContext, out: RawFinding[]): void {
+function evaluateRun(run: Run, text: string, ctx: PhraseContext, out: RawFinding[]): void {
   const n = run.length;
   if (run.known < MIN_WORDS - 2 || n < MIN_WORDS) return;
+  const v = viewOf(run, text);
+  // hashes may collide: re-read every mask from the exact map
+  const lex = lexiconMap();
+  const hanMask = wordIndex().hanMask;
+  run.known = 0;
+  for (let k = 0; k < n; k++) {
+    const w = v.words[k] ?? '';
+    const m = v.han[k] ? (hanMask[w.charCodeAt(0)] ?? 0) : (lex.get(w) ?? 0) & ~STOP_BIT;
+    run.masks[k] = m;
+    if (m !== 0) run.known++;
+  }
+  if (run.known < MIN_WORDS - 2) return;
   const withContext = ctx.near(run.starts[0] ?? 0, run.ends[n - 1] ?? 0, 120, 60);
   let langs = 0;
   for (let k = 0; k < n; k++) langs |= run.masks[k] ?? 0;
@@ -268,7 +348,7 @@ function evaluateRun(run: Run, ctx: PhraseContext, out: RawFinding[]): void {
       if (m & bit) {
         ok[k] = 2;
         listed++;
-      } else if (m === 0 && tolerated(run, k, lang, withContext)) ok[k] = 1;
+      } else if (m === 0 && tolerated(v, k, lang, withContext)) ok[k] = 1;
       else ok[k] = 0;
     }
     if (listed < MIN_WORDS - 2) continue;
@@ -281,15 +361,15 @@ function evaluateRun(run: Run, ctx: PhraseContext, out: RawFinding[]): void {
         r = l;
         unknowns = 0;
       }
-      while (r < n && (ok[r] ?? 0) > 0 && (unknowns + ((ok[r] ?? 0) === 1 ? 1 : 0)) <= 2) {
+      while (r < n && (ok[r] ?? 0) > 0 && unknowns + (ok[r] === 1 ? 1 : 0) <= 2) {
         if (ok[r] === 1) unknowns++;
         r++;
       }
       if (r - l >= MIN_WORDS - 2 && r - 1 > lastEmittedEnd) {
-        if (emitWindow(run, ok, l, r, lang, out)) lastEmittedEnd = r - 1;
+        if (emitWindow(v, ok, l, r, lang, out)) lastEmittedEnd = r - 1;
       }
-      if ((ok[l] ?? 0) === 1) unknowns--;
-      if ((ok[l] ?? 0) === 0) {
+      if (ok[l] === 1) unknowns--;
+      if (ok[l] === 0) {
         r = l + 1;
         unknowns = 0;
       }
@@ -297,9 +377,9 @@ function evaluateRun(run: Run, ctx: PhraseContext, out: RawFinding[]): void {
   }
 }
 
-function tolerated(run: Run, k: number, lang: number, withContext: boolean): boolean {
-  const word = run.words[k] ?? '';
-  if (run.han[k]) return withContext && (lang === LANG_ZH_S || lang === LANG_ZH_T);
+function tolerated(v: RunView, k: number, lang: number, withContext: boolean): boolean {
+  const word = v.words[k] ?? '';
+  if (v.han[k]) return withContext && (lang === LANG_ZH_S || lang === LANG_ZH_T);
   if (lang === LANG_ZH_S || lang === LANG_ZH_T) return false;
   if (word.length < 3) return false;
   if (withContext && word.length <= 12) return true;
@@ -307,7 +387,7 @@ function tolerated(run: Run, k: number, lang: number, withContext: boolean): boo
 }
 
 /** Trims unknown edges (keeping one when it completes a BIP39 length) and emits the window. */
-function emitWindow(run: Run, ok: number[], l: number, r: number, lang: number, out: RawFinding[]): boolean {
+function emitWindow(v: RunView, ok: number[], l: number, r: number, lang: number, out: RawFinding[]): boolean {
   let a = l;
   let b = r - 1;
   while (a <= b && ok[a] === 1) a++;
@@ -326,8 +406,8 @@ function emitWindow(run: Run, ok: number[], l: number, r: number, lang: number, 
   let unknowns = 0;
   for (let k = a; k <= b; k++) if (ok[k] === 1) unknowns++;
   if (len - unknowns < MIN_WORDS - 2) return false;
-  const certain = unknowns === 0 && anyChecksum(run, a, b + 1, lang);
-  emitRun(run, a, b, certain, out);
+  const certain = unknowns === 0 && anyChecksum(v, a, b + 1, lang);
+  emitRun(v, a, b, certain, out);
   return true;
 }
 
@@ -339,7 +419,12 @@ function evaluateGeneric(gen: GenericRun, text: string, ctx: PhraseContext, out:
   const withContext = ctx.near(gen.start, gen.end, 120, 60);
   const accept = withContext || (isValidLength(n) && (gen.structured || isolatedLine(text, gen.start, gen.end)));
   if (!accept) return;
-  out.push({ kind: 'recovery_phrase', start: gen.start, end: gen.end, certainty: 'likely', norm: gen.words.join(' ') });
+  const words = text
+    .slice(gen.start, gen.end)
+    .split(/[^\p{L}\p{M}]+/u)
+    .filter(Boolean)
+    .map(normalizeWord);
+  out.push({ kind: 'recovery_phrase', start: gen.start, end: gen.end, certainty: 'likely', norm: words.join(' ') });
 }
 
 /** The span is alone on its line (ignoring quotes, brackets and a final full stop). */
@@ -410,12 +495,19 @@ function scanHanChunk(text: string, a: number, b: number, ctx: PhraseContext, ou
   const mask = wordIndex().hanMask;
   let runStart = -1;
   for (let k = a; k <= b; k++) {
-    const listed = k < b && (mask[text.charCodeAt(k)] ?? 0) !== 0 && !ctx.covers(k);
-    if (listed) {
+    if (k < b && (mask[text.charCodeAt(k)] ?? 0) !== 0) {
       if (runStart < 0) runStart = k;
       continue;
     }
-    if (runStart >= 0 && k - runStart >= MIN_WORDS) contiguousChinese(text, runStart, k, ctx, out);
+    if (runStart >= 0 && k - runStart >= MIN_WORDS) {
+      // context words ("助记词") are made of listed characters too: they split the run
+      let from = runStart;
+      for (const [hs, he] of ctx.hitsWithin(runStart, k)) {
+        if (hs - from >= MIN_WORDS) contiguousChinese(text, from, hs, ctx, out);
+        from = Math.max(from, he);
+      }
+      if (k - from >= MIN_WORDS) contiguousChinese(text, from, k, ctx, out);
+    }
     runStart = -1;
   }
 }
@@ -425,16 +517,16 @@ function scanHanChunk(text: string, a: number, b: number, ctx: PhraseContext, ou
 /** Finds recovery phrases in `text`, appending findings to `out`. */
 export function detectPhrases(text: string, ctx: PhraseContext, out: RawFinding[]): void {
   const cls = charClasses();
-  const idx = wordIndex();
-  const hanMask = idx.hanMask;
-  const masks = idx.masks;
+  const hanMask = wordIndex().hanMask;
+  const lex = lexiconMap();
+  const [keys, vals] = asciiTable();
   const run = new Run();
   const gen = new GenericRun();
   const n = text.length;
 
   const flushRun = (): void => {
     if (run.length > 0) {
-      evaluateRun(run, ctx, out);
+      evaluateRun(run, text, ctx, out);
       run.clear();
     }
   };
@@ -445,38 +537,59 @@ export function detectPhrases(text: string, ctx: PhraseContext, out: RawFinding[
     }
   };
 
+  // The unknown token just before the current one, kept in case it is a typo'd first word.
+  let pendingStart = -1;
+  let pendingEnd = -1;
   let prevEnd = -1;
   let i = 0;
   while (i < n) {
-    const k = cls[text.charCodeAt(i)] ?? 0;
+    const c = text.charCodeAt(i);
+    const k = cls[c] ?? 0;
     if (k === 0) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < n && cls[text.charCodeAt(j)] === k) j++;
-    const active = run.length > 0 || gen.count > 0;
-    const gap = active ? classifyGap(text, prevEnd, i) : GAP_BREAK;
+    let ascii = c < 128;
+    let upper = c < 91;
+    let h = c | 32;
+    if (k === 1) {
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (cls[d] !== 1) break;
+        if (d >= 128) ascii = false;
+        else {
+          if (d < 91) upper = true;
+          h = (Math.imul(h, 31) + (d | 32)) | 0;
+        }
+        j++;
+      }
+    } else {
+      while (j < n && cls[text.charCodeAt(j)] === 2) j++;
+    }
+    const active = run.length > 0 || gen.count > 0 || pendingEnd === prevEnd;
+    const gap = active && prevEnd >= 0 ? classifyGap(text, prevEnd, i) : GAP_BREAK;
     if (gap === GAP_BREAK) {
       flushRun();
       flushGeneric();
+      pendingEnd = -1;
     }
 
     if (k === 2) {
       flushGeneric();
-      const first = text.charCodeAt(i);
-      const firstMask = hanMask[first] ?? 0;
+      pendingEnd = -1;
+      const firstMask = hanMask[c] ?? 0;
       if (j - i === 1) {
         if (firstMask === 0 && run.length > 0 && run.lastMask() === 0) flushRun();
-        run.push(i, j, firstMask, text.charAt(i), true);
+        if (firstMask !== 0 || run.length > 0) run.push(i, j, firstMask);
       } else {
         // A chunk of contiguous ideographs ends any spaced run; its edge characters may still
         // belong to a spaced phrase written right after/before a word ("助记词是 的 的 …").
-        if (run.length > 0 && gap !== GAP_BREAK && firstMask !== 0) run.push(i, i + 1, firstMask, text.charAt(i), true);
+        if (run.length > 0 && gap !== GAP_BREAK && firstMask !== 0) run.push(i, i + 1, firstMask);
         flushRun();
         if (j - i >= MIN_WORDS) scanHanChunk(text, i, j, ctx, out);
         const lastMask = hanMask[text.charCodeAt(j - 1)] ?? 0;
-        if (lastMask !== 0) run.push(j - 1, j, lastMask, text.charAt(j - 1), true);
+        if (lastMask !== 0) run.push(j - 1, j, lastMask);
       }
       prevEnd = j;
       i = j;
@@ -484,33 +597,64 @@ export function detectPhrases(text: string, ctx: PhraseContext, out: RawFinding[
     }
 
     const len = j - i;
-    let mask = 0;
-    let word = '';
-    if (len >= 2 && len <= 14) {
+    let info = 0;
+    let script = 0;
+    if (ascii) {
+      if (len >= 3 && len <= 9) {
+        if (h === 0) h = 1;
+        let slot = slotOf(h);
+        for (;;) {
+          const key = keys[slot] ?? 0;
+          if (key === h) {
+            info = vals[slot] ?? 0;
+            break;
+          }
+          if (key === 0) break;
+          slot = (slot + 1) & HASH_MASK;
+        }
+        if (!upper && len <= 8 && (info & STOP_BIT) === 0) script = 1;
+      }
+    } else if (len >= 2 && len <= 14) {
       const raw = text.slice(i, j);
-      word = normalizeWord(raw);
-      mask = masks.get(word) ?? 0;
-      const script = isGenericWord(raw, word);
-      if (script === 0 || (gen.count > 0 && script !== gen.script)) flushGeneric();
-      if (script !== 0) {
-        if (gen.count === 0) {
-          gen.start = i;
-          gen.script = script;
-        } else if (gap !== GAP_STRUCTURED) gen.structured = false;
-        gen.count++;
-        gen.end = j;
-        gen.words.push(word);
-        if (mask !== 0) gen.known++;
+      const word = normalizeWord(raw);
+      info = lex.get(word) ?? 0;
+      // candidate word of an unlisted wordlist: lowercase Latin/Cyrillic, 3–8 letters, not a function word
+      if ((info & STOP_BIT) === 0 && word.length >= 3 && word.length <= 8 && raw === raw.toLowerCase()) {
+        script = scriptOf(word.charCodeAt(0));
+      }
+    }
+    const mask = info & ~STOP_BIT;
+
+    if (script === 0 || (gen.count > 0 && script !== gen.script)) flushGeneric();
+    if (script !== 0) {
+      if (gen.count === 0) {
+        gen.start = i;
+        gen.script = script;
+      } else if (gap !== GAP_STRUCTURED) gen.structured = false;
+      gen.count++;
+      gen.end = j;
+      if (mask !== 0) gen.known++;
+    }
+
+    if (mask === 0) {
+      if (run.length > 0) {
+        if (run.lastMask() === 0) {
+          flushRun();
+          pendingStart = i;
+          pendingEnd = j;
+        } else run.push(i, j, 0);
+      } else {
+        pendingStart = i;
+        pendingEnd = j;
       }
     } else {
-      flushGeneric();
+      if (run.length === 0 && pendingEnd === prevEnd && pendingEnd >= 0 && gap !== GAP_BREAK) run.push(pendingStart, pendingEnd, 0);
+      run.push(i, j, mask);
+      pendingEnd = -1;
     }
-    if (mask === 0 && run.length > 0 && run.lastMask() === 0) flushRun();
-    if (mask !== 0 || run.length > 0 || (len >= 3 && len <= 14)) run.push(i, j, mask, word, false);
     prevEnd = j;
     i = j;
   }
   flushRun();
   flushGeneric();
 }
-

@@ -5,25 +5,27 @@
 const PHRASE_CONTEXT =
   /\b(?:seed|mnemonic|recovery|backup phrase|secret phrase|wallet phrase|phrase|passphrase|(?:12|15|18|21|24|twelve|twenty[- ]four)[- ]words?|semilla|mn[eé]monique|frase|fr[aá]ze)|助记词|助記詞|恢复短语|恢復短語|恢复词|恢復詞|种子|種子|备份短语|備份短語|钱包短语|錢包短語|密语|시드|복구|ニーモニック|シード|復元/gi;
 
+/** Context words of one text, searched for only when a detector first needs them. */
 export class PhraseContext {
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
-  private cursor = 0;
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private scanned = false;
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {}
+
+  private scan(): void {
+    if (this.scanned) return;
+    this.scanned = true;
     PHRASE_CONTEXT.lastIndex = 0;
-    for (let m = PHRASE_CONTEXT.exec(text); m; m = PHRASE_CONTEXT.exec(text)) {
+    for (let m = PHRASE_CONTEXT.exec(this.text); m; m = PHRASE_CONTEXT.exec(this.text)) {
       this.starts.push(m.index);
       this.ends.push(m.index + m[0].length);
     }
   }
 
-  get empty(): boolean {
-    return this.starts.length === 0;
-  }
-
   /** Is there a context word overlapping [from - before, to + after)? */
   near(from: number, to: number, before: number, after: number): boolean {
+    this.scan();
     if (this.starts.length === 0) return false;
     const lo = from - before;
     const hi = to + after;
@@ -38,12 +40,16 @@ export class PhraseContext {
     return a < this.starts.length && (this.starts[a] ?? Infinity) < hi;
   }
 
-  /**
-   * Does a context word cover position `pos`? Must be called with non-decreasing `pos` values
-   * within one scan (it keeps a cursor).
-   */
-  covers(pos: number): boolean {
-    while (this.cursor < this.ends.length && (this.ends[this.cursor] ?? 0) <= pos) this.cursor++;
-    return this.cursor < this.starts.length && (this.starts[this.cursor] ?? Infinity) <= pos;
+  /** Context words overlapping [from, to), in order, as [start, end) pairs. */
+  hitsWithin(from: number, to: number): [number, number][] {
+    this.scan();
+    const hits: [number, number][] = [];
+    for (let k = 0; k < this.starts.length; k++) {
+      const s = this.starts[k] ?? 0;
+      const e = this.ends[k] ?? 0;
+      if (s >= to) break;
+      if (e > from) hits.push([s, e]);
+    }
+    return hits;
   }
 }

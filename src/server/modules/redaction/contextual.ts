@@ -46,8 +46,8 @@ export function detectApiKeys(text: string, out: RawFinding[]): void {
 // Passwords given in context.
 
 const PASSWORD_EN =
-  /\b(?:password|passwd|passcode|pass ?word|pwd|pw|login pass|(?:pin)(?: code)?)\b(\s+(?:is|was|=)\s*|\s*[:：=]\s*|\s+(?:is|was)\s*[:：]\s*)/gi;
-const PASSWORD_ZH = /(?:登录密码|资金密码|交易密码|支付密码|密码|密碼|口令|PIN码)\s*(?:是|为|為|：|:|=)\s*/g;
+  /\b(?:password|passwd|passcode|pass ?word|pwd|pw|login pass|(pin)(?: code| number)?)\b([ \t]+(?:is|was|=)[ \t]*|[ \t]*[:：=][ \t]*|[ \t]+(?:is|was)[ \t]*[:：][ \t]*)/gi;
+const PASSWORD_ZH = /(?:登录密码|资金密码|交易密码|支付密码|密码|密碼|口令|PIN码)[ \t]*(?:是|为|為|：|:|=)[ \t]*/g;
 
 // Words that follow "password is" in complaints rather than in disclosures.
 const NOT_A_PASSWORD = new Set(
@@ -56,50 +56,56 @@ const NOT_A_PASSWORD = new Set(
   missing empty hidden visible secure safe unsafe compromised leaked stolen protected encrypted set updated also
   definitely very really just now gone new old no none null nothing unknown accepted rejected denied asked needed
   sent shown displayed long-enough special mandatory optional different-from case-sensitive for of on in at to
-  and or but that this it which when if because there here please`.split(/\s+/),
+  and or but that this it which when if because there here please string number boolean null undefined true
+  false any object str int text field input value type hash hashed bcrypt`.split(/\s+/),
 );
 
 function trimValue(value: string): string {
-  return value.replace(/[.,;:!?)\]}"'”’。，；！？]+$/, (tail) => (tail === '!' && value.length > 5 ? tail : ''));
+  return value.replace(/[.,;:?)\]}"'”’。，；？]+$/, '');
 }
 
 function plausiblePassword(value: string, explicitSeparator: boolean): boolean {
   if (value.length < 4 || value.length > 128) return false;
-  if (/^[*•·x]+$/i.test(value)) return false;
+  if (!/[A-Za-z0-9]/.test(value)) return false;
   const lower = value.toLowerCase();
   if (NOT_A_PASSWORD.has(lower)) return false;
-  if (/^\[/.test(value)) return false;
+  // placeholders and code, not credentials: <your-password>, ${PASS}, auth[1], z.string(), /path
+  if (/^[<{[$/(]|\(\)|\)\.|\[\d*\]|;$|^process\.env/.test(value)) return false;
   const hasDigit = /[0-9]/.test(value);
   const hasSymbol = /[^A-Za-z0-9]/.test(value);
   const hasInnerUpper = /.[A-Z]/.test(value);
   if (hasDigit || hasSymbol || hasInnerUpper) return true;
-  // a plain lowercase word: only when written after "password:" or long and not a verb form
-  if (explicitSeparator) return value.length >= 4;
-  return value.length >= 6 && !/(?:ed|ing|ly|ive|ous|ful|less|able|ible)$/.test(lower);
+  // a plain word: only after "password:" / "password =", or when long and not a verb/adjective form
+  if (explicitSeparator) return true;
+  return value.length >= 6 && !/(?:ed|en|ing|ly|ive|ous|ful|less|able|ible|ment|ness|tion)$/.test(lower);
 }
 
 export function detectPasswords(text: string, out: RawFinding[]): void {
   PASSWORD_EN.lastIndex = 0;
   for (let m = PASSWORD_EN.exec(text); m; m = PASSWORD_EN.exec(text)) {
     const valueStart = m.index + m[0].length;
-    const raw = /^\S{1,128}/.exec(text.slice(valueStart, valueStart + 130));
-    if (!raw) continue;
-    const sep = m[1] ?? '';
-    const explicit = /[:：=]/.test(sep);
-    let value = raw[0];
-    const quoted = /^["'“‘`]/.test(value);
-    if (quoted) {
-      const close = /^["'“‘`](.+?)["'”’`]/.exec(text.slice(valueStart, valueStart + 130));
-      if (close?.[1]) {
-        out.push({ kind: 'password', start: valueStart + 1, end: valueStart + 1 + close[1].length, certainty: 'likely', norm: close[1] });
-        continue;
-      }
-      value = value.slice(1);
+    const line = /^[^\r\n]{1,130}/.exec(text.slice(valueStart, valueStart + 130))?.[0] ?? '';
+    if (m[1]) {
+      // PIN: digits only
+      const pin = /^(\d{4,8})(?![\d\w])/.exec(line);
+      if (pin?.[1]) out.push({ kind: 'password', start: valueStart, end: valueStart + pin[1].length, certainty: 'likely', norm: pin[1] });
+      continue;
     }
-    value = trimValue(value);
+    const explicit = /[:：=]/.test(m[2] ?? '');
+    const quoted = /^["'“‘`]([^\s"'“”‘’`]{1,128})["'”’`]/.exec(line);
+    if (quoted?.[1]) {
+      const value = quoted[1];
+      if (plausiblePassword(value, true)) {
+        out.push({ kind: 'password', start: valueStart + 1, end: valueStart + 1 + value.length, certainty: 'likely', norm: value });
+      }
+      continue;
+    }
+    if (/^["'“‘`]/.test(line)) continue;
+    const raw = /^\S{1,128}/.exec(line);
+    if (!raw) continue;
+    const value = trimValue(raw[0]);
     if (!plausiblePassword(value, explicit)) continue;
-    const start = valueStart + (quoted ? 1 : 0);
-    out.push({ kind: 'password', start, end: start + value.length, certainty: 'likely', norm: value });
+    out.push({ kind: 'password', start: valueStart, end: valueStart + value.length, certainty: 'likely', norm: value });
   }
   PASSWORD_ZH.lastIndex = 0;
   for (let m = PASSWORD_ZH.exec(text); m; m = PASSWORD_ZH.exec(text)) {
@@ -116,10 +122,10 @@ export function detectPasswords(text: string, out: RawFinding[]): void {
 // One-time codes: "2FA code 123456", "OTP: 123 456", "authenticator code", 验证码 123456, 谷歌验证码是123456.
 
 const OTP_EN =
-  /\b(?:2fa|2-fa|two[- ]factor|mfa|otp|totp|one[- ]time|authenticator|google auth(?:enticator)?|ga|verification|verify|sms|security|auth|login|confirmation|email)(?:[ -](?:auth(?:entication)?|code|codes|pin|token|passcode|password|number|otp))*\s*(?:is|was|[:：=#-])?\s*/gi;
+  /\b(?:2fa|2-fa|two[- ]factor|mfa|otp|totp|one[- ]time|authenticator|google auth(?:enticator)?|ga|verification|verify|sms|security|auth|login|confirmation|email)(?:[ -](?:auth(?:entication)?|code|codes|pin|token|passcode|password|number|otp))*\b[ \t]*(?:is|was|[:：=#-])?[ \t]*/gi;
 const OTP_LABEL_HAS_CODE = /2fa|2-fa|two[- ]factor|mfa|otp|totp|code|token|passcode|pin|one[- ]time/i;
 const OTP_ZH = /(?:谷歌验证码|谷歌驗證碼|谷歌验证器|身份验证器|验证码|驗證碼|动态码|動態碼|动态口令|动态密码|二次验证码|安全码|校验码|2FA\s*码|GA\s*码|谷歌码|OTP)\s*(?:是|为|為|：|:|=)?\s*/gi;
-const OTP_VALUE = /^(\d{3}[ -]?\d{3}|\d{4,8})(?![\d.,:/-]?\d)(?!\s*(?:年|月|日|号|次|个|分钟|分|秒|小时|天|%|元|usdt|usd|btc|eth|min|minutes|seconds|secs|hours|days|times|attempts))/i;
+const OTP_VALUE = /^(\d{3}[ -]?\d{3}|\d{4,8})(?![A-Za-z]|[\d.,:/-]?\d)(?!\s*(?:年|月|日|号|次|个|分钟|分|秒|小时|天|%|元|usdt|usd|btc|eth|min|minutes|seconds|secs|hours|days|times|attempts))/i;
 
 function looksLikeYear(value: string): boolean {
   return /^(19|20)\d\d$/.test(value);

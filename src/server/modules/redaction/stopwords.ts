@@ -28,11 +28,11 @@ der die das und ist nicht ein eine mit auf für den dem von zum zur bitte danke
 uma com não para mais como mas por seu sua dos das
 `;
 
-let stopwords: Set<string> | undefined;
+let stopwords: string[] | undefined;
 
-export function isStopword(word: string): boolean {
-  if (!stopwords) stopwords = new Set(STOPWORDS.split(/\s+/).filter(Boolean));
-  return stopwords.has(word);
+export function stopwordList(): readonly string[] {
+  if (!stopwords) stopwords = STOPWORDS.split(/\s+/).filter(Boolean);
+  return stopwords;
 }
 
 /** 1 = Latin, 2 = Cyrillic, 0 = other scripts. */
@@ -40,18 +40,4 @@ export function scriptOf(code: number): number {
   if (code < 0x250 || (code >= 0x1e00 && code <= 0x1eff)) return 1;
   if (code >= 0x400 && code <= 0x52f) return 2;
   return 0;
-}
-
-/**
- * Returns the script (1 Latin, 2 Cyrillic) when the token could be a word of an unlisted BIP39
- * wordlist: lowercase, 3–8 letters, not a function word. Returns 0 otherwise.
- */
-export function isGenericWord(raw: string, norm: string): number {
-  const length = norm.length;
-  if (length < 3 || length > 8) return 0;
-  if (raw !== norm && raw !== raw.toLowerCase()) return 0;
-  const script = scriptOf(norm.charCodeAt(0));
-  if (script === 0) return 0;
-  if (isStopword(norm)) return 0;
-  return script;
 }

@@ -20,18 +20,20 @@ export async function createAdmin(db: Kysely<Database>, email: string, name?: st
   const token = `phx_${randomBytes(32).toString('base64url')}`;
   return db.transaction().execute(async (trx) => {
     const now = nowIso();
-    let user = await findUserByEmail(trx, normalized);
-    const created = !user;
-    if (!user) {
-      user = { id: newId('usr'), email: normalized, name: name ?? normalized.split('@')[0]!, role: 'admin', created_at: now, updated_at: now };
-      await trx.insertInto('users').values(user).execute();
-    } else if (user.role !== 'admin') {
-      await trx.updateTable('users').set({ role: 'admin', updated_at: now }).where('id', '=', user.id).execute();
+    const existing = await findUserByEmail(trx, normalized);
+    const userId = existing?.id ?? newId('usr');
+    if (!existing) {
+      await trx
+        .insertInto('users')
+        .values({ id: userId, email: normalized, name: name ?? normalized.split('@')[0]!, role: 'admin', password_hash: null, email_verified_at: null, totp_secret: null, totp_enabled_at: null, account_ref: null, created_at: now, updated_at: now })
+        .execute();
+    } else if (existing.role !== 'admin') {
+      await trx.updateTable('users').set({ role: 'admin', updated_at: now }).where('id', '=', userId).execute();
     }
     await trx
       .insertInto('api_tokens')
-      .values({ id: newId('tok'), user_id: user.id, name: 'cli', token_hash: hashToken(token), created_at: now, last_used_at: null })
+      .values({ id: newId('tok'), user_id: userId, name: 'cli', token_hash: hashToken(token), created_at: now, last_used_at: null })
       .execute();
-    return { userId: user.id, email: normalized, token, created };
+    return { userId, email: normalized, token, created: !existing };
   });
 }

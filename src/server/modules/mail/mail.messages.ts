@@ -1,0 +1,101 @@
+import { registerMessages } from '../../i18n.js';
+
+/**
+ * Email texts (keys `mail.*`). Every template has a subject, a heading, paragraphs and optionally a
+ * button label; `{{brand}}` is the exchange's name. Links are one-time and never repeated elsewhere.
+ */
+const enUS = {
+  common: {
+    greeting: 'Hello,',
+    antiPhishing: 'Your anti-phishing phrase: {{phrase}}',
+    antiPhishingHint: 'Every genuine email from {{brand}} shows this phrase. If it is missing or wrong, the email is fake.',
+    linkFallback: 'If the button does not work, copy this address into your browser:',
+    neverAsk: '{{brand}} support will never ask for your password, two-factor codes, private keys or recovery phrase.',
+    automated: 'This is an automated message from the {{brand}} Help Center. Replies to this address are not read.',
+    signature: '— The {{brand}} support team',
+    resetPassword: 'Reset my password',
+  },
+  verify_email: {
+    subject: 'Confirm your email address for {{brand}} Help Center',
+    heading: 'Confirm your email address',
+    intro: 'Please confirm that this is your email address so we can reach you about your support requests.',
+    action: 'Confirm email address',
+    expiry: 'The link can be used once and expires in 24 hours.',
+    ignore: 'If you did not create a {{brand}} Help Center account, you can ignore this email.',
+  },
+  reset_password: {
+    subject: 'Reset your {{brand}} Help Center password',
+    heading: 'Reset your password',
+    intro: 'We received a request to reset the password of your {{brand}} Help Center account.',
+    action: 'Choose a new password',
+    expiry: 'The link can be used once and expires in 1 hour. Resetting signs you out everywhere.',
+    ignore: 'If you did not ask for this, ignore this email: your password stays unchanged.',
+  },
+  password_changed: {
+    subject: 'Your {{brand}} Help Center password was changed',
+    heading: 'Your password was changed',
+    intro: 'The password of your {{brand}} Help Center account was changed on {{time}} (UTC).',
+    warning: 'If you did not do this, reset your password immediately and contact {{brand}} support.',
+  },
+  totp_enabled: {
+    subject: 'Two-factor authentication is on for your {{brand}} Help Center account',
+    heading: 'Two-factor authentication turned on',
+    intro: 'Two-factor authentication was turned on for your {{brand}} Help Center account on {{time}} (UTC). Signing in now needs a code from your authenticator app.',
+    warning: 'If you did not do this, reset your password immediately and contact {{brand}} support.',
+  },
+  totp_disabled: {
+    subject: 'Two-factor authentication is off for your {{brand}} Help Center account',
+    heading: 'Two-factor authentication turned off',
+    intro: 'Two-factor authentication was turned off for your {{brand}} Help Center account on {{time}} (UTC).',
+    warning: 'If you did not do this, reset your password immediately, turn two-factor authentication back on and contact {{brand}} support.',
+  },
+};
+
+const zhCN: typeof enUS = {
+  common: {
+    greeting: '您好：',
+    antiPhishing: '您的防钓鱼码：{{phrase}}',
+    antiPhishingHint: '{{brand}} 发出的每一封真实邮件都会显示此防钓鱼码。如果缺失或不符，说明该邮件是伪造的。',
+    linkFallback: '如果按钮无法打开，请将以下地址复制到浏览器中：',
+    neverAsk: '{{brand}} 客服绝不会向您索要密码、双重验证码、私钥或助记词。',
+    automated: '这是 {{brand}} 帮助中心自动发送的邮件，请勿直接回复。',
+    signature: '—— {{brand}} 客服团队',
+    resetPassword: '重置密码',
+  },
+  verify_email: {
+    subject: '请确认您在 {{brand}} 帮助中心的邮箱地址',
+    heading: '确认您的邮箱地址',
+    intro: '请确认这是您的邮箱地址，以便我们就您的工单与您联系。',
+    action: '确认邮箱地址',
+    expiry: '该链接仅可使用一次，24 小时内有效。',
+    ignore: '如果您没有注册 {{brand}} 帮助中心账户，请忽略此邮件。',
+  },
+  reset_password: {
+    subject: '重置您的 {{brand}} 帮助中心密码',
+    heading: '重置密码',
+    intro: '我们收到了重置您 {{brand}} 帮助中心账户密码的请求。',
+    action: '设置新密码',
+    expiry: '该链接仅可使用一次，1 小时内有效。重置后所有设备上的登录都会失效。',
+    ignore: '如果这不是您本人的操作，请忽略此邮件，您的密码不会改变。',
+  },
+  password_changed: {
+    subject: '您的 {{brand}} 帮助中心密码已修改',
+    heading: '您的密码已修改',
+    intro: '您的 {{brand}} 帮助中心账户密码已于 {{time}}（UTC）修改。',
+    warning: '如果这不是您本人的操作，请立即重置密码并联系 {{brand}} 客服。',
+  },
+  totp_enabled: {
+    subject: '您的 {{brand}} 帮助中心账户已开启双重验证',
+    heading: '双重验证已开启',
+    intro: '您的 {{brand}} 帮助中心账户已于 {{time}}（UTC）开启双重验证。今后登录需要输入身份验证器应用中的验证码。',
+    warning: '如果这不是您本人的操作，请立即重置密码并联系 {{brand}} 客服。',
+  },
+  totp_disabled: {
+    subject: '您的 {{brand}} 帮助中心账户已关闭双重验证',
+    heading: '双重验证已关闭',
+    intro: '您的 {{brand}} 帮助中心账户已于 {{time}}（UTC）关闭双重验证。',
+    warning: '如果这不是您本人的操作，请立即重置密码、重新开启双重验证并联系 {{brand}} 客服。',
+  },
+};
+
+registerMessages('mail', { 'en-us': enUS, 'zh-cn': zhCN });

@@ -1,0 +1,116 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { BrandConfig } from '../../config.js';
+import type { Database, OutboxTable } from '../../db/schema.js';
+import { newId, nowIso } from '../../db/ids.js';
+import type { Locale } from '../../../shared/locales.js';
+import { renderMail, type CommonMailParams, type MailTemplate, type MailTemplateParams } from './mail.templates.js';
+
+export interface MailRequest<K extends MailTemplate = MailTemplate> {
+  to: string;
+  template: K;
+  locale: Locale;
+  params: MailTemplateParams[K] & CommonMailParams;
+  /** The exchange's brand (config.brand): its name appears in the subject and body. */
+  brand: BrandConfig;
+}
+
+/**
+ * Renders the message now and inserts it into the outbox through `db` — pass the caller's
+ * transaction so the email exists exactly when the change that caused it is committed.
+ * Returns the outbox row id.
+ */
+export async function enqueueMail<K extends MailTemplate>(db: Kysely<Database>, mail: MailRequest<K>): Promise<string> {
+  const rendered = renderMail(mail.template, mail.locale, mail.params, mail.brand);
+  const id = newId('mail');
+  const now = nowIso();
+  await db
+    .insertInto('outbox')
+    .values({
+      id,
+      to_address: mail.to,
+      template: mail.template,
+      locale: mail.locale,
+      subject: rendered.subject,
+      text_body: rendered.text,
+      html_body: rendered.html,
+      status: 'pending',
+      attempts: 0,
+      last_error: null,
+      created_at: now,
+      sent_at: null,
+      next_attempt_at: now,
+      claimed_by: null,
+      claimed_at: null,
+    })
+    .execute();
+  return id;
+}
+
+export type OutboxRow = Selectable<OutboxTable>;
+
+/** Pending rows that are due and not held by a live claim, oldest first. */
+export function findDueMail(db: Kysely<Database>, now: string, staleClaimBefore: string, limit: number) {
+  return db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
+    .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', staleClaimBefore)]))
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Claims one row for `workerId` with a conditional UPDATE: of several workers racing for the same
+ * row exactly one sees an affected row (PostgreSQL re-checks the WHERE after a concurrent update;
+ * SQLite serializes writers). Returns the row when this worker won it.
+ */
+export async function claimMail(db: Kysely<Database>, id: string, workerId: string, now: string, staleClaimBefore: string): Promise<OutboxRow | null> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ claimed_by: workerId, claimed_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', staleClaimBefore)]))
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return null;
+  const row = await db.selectFrom('outbox').selectAll().where('id', '=', id).where('claimed_by', '=', workerId).executeTakeFirst();
+  return row ?? null;
+}
+
+// Once delivered (or abandoned) the body is dropped: it may hold a one-time link, and the
+// email tokens themselves are stored hashed for exactly that reason.
+const SCRUBBED = '';
+
+export async function markMailSent(db: Kysely<Database>, id: string, workerId: string, now: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'sent', sent_at: now, attempts: eb('attempts', '+', 1), last_error: null, claimed_by: null, claimed_at: null, text_body: SCRUBBED, html_body: SCRUBBED }))
+    .where('id', '=', id)
+    .where('claimed_by', '=', workerId)
+    .execute();
+}
+
+/** Records a failed attempt: back to pending with a retry time, or failed for good after the last attempt. */
+export async function markMailFailed(
+  db: Kysely<Database>,
+  id: string,
+  workerId: string,
+  error: string,
+  retry: { at: string } | null,
+): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      last_error: error.slice(0, 500),
+      claimed_by: null,
+      claimed_at: null,
+      ...(retry ? { status: 'pending' as const, next_attempt_at: retry.at } : { status: 'failed' as const, next_attempt_at: null, text_body: SCRUBBED, html_body: SCRUBBED }),
+    }))
+    .where('id', '=', id)
+    .where('claimed_by', '=', workerId)
+    .execute();
+}

@@ -1,0 +1,292 @@
+import type { Jieba } from '@node-rs/jieba';
+import { GRAM_PREFIX, extractCodes, foldCase, isAlpha, latinTerm } from './analyzer.js';
+import type { ScoringGroup, ScoringTerm } from './locale-index.js';
+import { CHINESE_STOP_CHARS, CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords.js';
+import { HAN_RUN, codePoints, hasHan, normalizeText } from './text.js';
+import type { GlossaryEntry } from './types.js';
+
+/** Relative weights of the parts of a query. The user's own words weigh 1. */
+export const QUERY_WEIGHTS = {
+  /** Code tokens (EAPI:Invalid key, erc20, http429). */
+  code: 1.2,
+  /** A Han word of one character (钱, 提). */
+  hanSingle: 0.5,
+  /** Search-mode sub-words of a longer Han word (手续 and 续费 of 手续费). */
+  hanSubword: 0.4,
+  /** CJK character bigrams. */
+  bigram: 0.3,
+  /** Completions of the last, possibly unfinished, query word. */
+  prefix: 0.5,
+  /** Typo-tolerant neighbours (one edit) of words of 5+ characters. */
+  fuzzy: 0.35,
+  /** Glossary expansions (default; entries may set their own). */
+  glossary: 0.4,
+} as const;
+
+const PREFIX_MIN_LENGTH = 3;
+const PREFIX_LIMIT = 12;
+const FUZZY_MIN_LENGTH = 5;
+const FUZZY_LIMIT = 8;
+
+/** What the planner needs to know about one locale's vocabulary. */
+export interface Vocabulary {
+  prefixTerms(prefix: string, exclude: string, limit: number): string[];
+  fuzzyTerms(term: string, limit: number): string[];
+}
+
+/** Highlighting instructions: latin terms (stems, codes, numbers) and literal Han strings, with weights. */
+export interface HighlightSpec {
+  latin: Map<string, number>;
+  han: Map<string, number>;
+}
+
+export interface QueryPlan {
+  groups: ScoringGroup[];
+  highlight: HighlightSpec;
+}
+
+interface GlossaryVariant {
+  terms: string[];
+  latin: string[];
+  han: string[];
+}
+
+interface CompiledEntry {
+  weight: number;
+  variants: GlossaryVariant[];
+}
+
+export interface CompiledGlossary {
+  /** Han forms, longest first. */
+  han: { form: string; entry: number }[];
+  /** Latin forms as term sequences (stop words kept). */
+  latin: { terms: string[]; entry: number }[];
+  entries: CompiledEntry[];
+}
+
+interface WordToken {
+  term: string;
+  surface: string;
+  stop: boolean;
+}
+
+/** Word-level analysis used for glossary forms: codes, stems, jieba words (no bigrams). */
+function analyzeForm(form: string, jieba: Jieba): GlossaryVariant {
+  const normalized = normalizeText(form);
+  const terms: string[] = [];
+  const latin: string[] = [];
+  const han: string[] = [];
+  extractCodes(normalized, (code) => terms.push(code));
+  const lower = foldCase(normalized);
+  const words = latinWords(lower.replace(HAN_RUN, ' '));
+  const meaningful = words.filter((w) => !w.stop);
+  for (const w of meaningful.length ? meaningful : words) {
+    terms.push(w.term);
+    latin.push(w.term);
+  }
+  for (const m of lower.matchAll(HAN_RUN)) {
+    const run = m[0];
+    const tokens = jieba.cut(run, false);
+    if (tokens.length === 1) {
+      terms.push(run);
+    } else {
+      // Not one word for the segmenter: match the phrase through its character bigrams.
+      const chars = codePoints(run);
+      for (let i = 0; i + 1 < chars.length; i++) terms.push(GRAM_PREFIX + chars[i]! + chars[i + 1]!);
+    }
+    han.push(run);
+  }
+  return { terms: [...new Set(terms)], latin, han };
+}
+
+function latinWords(text: string): WordToken[] {
+  const out: WordToken[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+    const surface = m[0];
+    if (surface.length > 48) continue;
+    out.push({ surface, term: latinTerm(surface), stop: ENGLISH_STOP_WORDS.has(surface) });
+  }
+  return out;
+}
+
+export function compileGlossary(entries: readonly GlossaryEntry[], jieba: Jieba): CompiledGlossary {
+  const compiled: CompiledGlossary = { han: [], latin: [], entries: [] };
+  entries.forEach((entry, index) => {
+    const variants: GlossaryVariant[] = [];
+    const seen = new Set<string>();
+    for (const form of [...entry.terms, ...(entry.expand ?? [])]) {
+      const variant = analyzeForm(form, jieba);
+      const key = [...variant.terms].sort().join('\u0000');
+      if (!variant.terms.length || seen.has(key)) continue;
+      seen.add(key);
+      variants.push(variant);
+    }
+    compiled.entries.push({ weight: entry.weight ?? QUERY_WEIGHTS.glossary, variants });
+    for (const form of entry.terms) {
+      const normalized = foldCase(form).trim();
+      if (!normalized) continue;
+      if (hasHan(normalized)) {
+        compiled.han.push({ form: normalized.replace(/\s+/g, ''), entry: index });
+      } else {
+        const terms = latinWords(normalized).map((w) => w.term);
+        if (terms.length) compiled.latin.push({ terms, entry: index });
+      }
+    }
+  });
+  compiled.han.sort((a, b) => b.form.length - a.form.length || (a.form < b.form ? -1 : 1));
+  return compiled;
+}
+
+function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function bump(map: Map<string, number>, key: string, weight: number): void {
+  if ((map.get(key) ?? 0) < weight) map.set(key, weight);
+}
+
+/**
+ * Turns a user query into weighted scoring groups:
+ * - each meaningful word is a group (exact term, plus prefix completions for the last word and
+ *   one-edit neighbours for long words, as lower-weighted alternatives);
+ * - code tokens, Han single characters and search-mode sub-words are groups of their own;
+ * - CJK bigrams of the query (split at stop words) are low-weight groups;
+ * - glossary entries triggered by the query add one group each with their other forms.
+ */
+export function planQuery(
+  raw: string,
+  jieba: Jieba,
+  glossary: CompiledGlossary,
+  vocabulary: Vocabulary | null,
+): QueryPlan | null {
+  const normalized = normalizeText(raw).trim();
+  if (!normalized) return null;
+  const groups: ScoringGroup[] = [];
+  const highlight: HighlightSpec = { latin: new Map(), han: new Map() };
+  const userKeys = new Set<string>();
+
+  const single = (key: string, weight: number): void => {
+    if (userKeys.has(key)) return;
+    userKeys.add(key);
+    groups.push({ weight, variants: [[{ key, weight: 1 }]] });
+  };
+
+  // Codes.
+  const codes: string[] = [];
+  extractCodes(normalized, (code) => codes.push(code));
+  for (const code of codes) single(code, QUERY_WEIGHTS.code);
+
+  const lower = foldCase(normalized);
+
+  // Non-Han words.
+  const words = latinWords(lower.replace(HAN_RUN, ' '));
+  // Han runs, segmented.
+  const hanRuns: { run: string; tokens: string[] }[] = [];
+  for (const m of lower.matchAll(HAN_RUN)) hanRuns.push({ run: m[0], tokens: jieba.cut(m[0], false) });
+
+  const meaningfulLatin = words.filter((w) => !w.stop).length;
+  const meaningfulHan = hanRuns.reduce((n, r) => n + r.tokens.filter((t) => !CHINESE_STOP_WORDS.has(t)).length, 0);
+  const dropStops = meaningfulLatin + meaningfulHan + codes.length > 0;
+
+  const endsInWord = /[\p{L}\p{N}]$/u.test(lower) && !hasHan(lower.slice(-1));
+  const lastLatin = words.length ? words[words.length - 1] : undefined;
+
+  for (const w of words) {
+    if (dropStops && w.stop) continue;
+    if (userKeys.has(w.term)) continue;
+    userKeys.add(w.term);
+    const variants: ScoringTerm[][] = [[{ key: w.term, weight: 1 }]];
+    bump(highlight.latin, w.term, 1);
+    if (vocabulary && isAlpha(w.surface)) {
+      if (w === lastLatin && endsInWord && w.surface.length >= PREFIX_MIN_LENGTH) {
+        for (const t of vocabulary.prefixTerms(w.surface, w.term, PREFIX_LIMIT)) {
+          variants.push([{ key: t, weight: QUERY_WEIGHTS.prefix }]);
+          bump(highlight.latin, t, 0.5);
+        }
+      }
+      if (w.surface.length >= FUZZY_MIN_LENGTH) {
+        for (const t of vocabulary.fuzzyTerms(w.term, FUZZY_LIMIT)) {
+          variants.push([{ key: t, weight: QUERY_WEIGHTS.fuzzy }]);
+          bump(highlight.latin, t, 0.4);
+        }
+      }
+    }
+    groups.push({ weight: 1, variants });
+  }
+
+  // Han words, sub-words and bigrams.
+  for (const { tokens } of hanRuns) {
+    let segment = '';
+    const flush = (): void => {
+      const chars = codePoints(segment);
+      for (let i = 0; i + 1 < chars.length; i++) {
+        const gram = chars[i]! + chars[i + 1]!;
+        if (CHINESE_STOP_CHARS.has(chars[i]!) || CHINESE_STOP_CHARS.has(chars[i + 1]!)) continue;
+        single(GRAM_PREFIX + gram, QUERY_WEIGHTS.bigram);
+        bump(highlight.han, gram, 0.3);
+      }
+      segment = '';
+    };
+    for (const token of tokens) {
+      const stop = CHINESE_STOP_WORDS.has(token);
+      if (dropStops && stop) {
+        flush();
+        continue;
+      }
+      segment += token;
+      const length = codePoints(token).length;
+      if (length === 1) {
+        single(token, dropStops ? QUERY_WEIGHTS.hanSingle : 1);
+        if (!dropStops) bump(highlight.han, token, 1);
+        continue;
+      }
+      single(token, 1);
+      bump(highlight.han, token, 1);
+      if (length > 2) {
+        for (const sub of jieba.cutForSearch(token, false)) {
+          if (sub === token || CHINESE_STOP_WORDS.has(sub)) continue;
+          single(sub, QUERY_WEIGHTS.hanSubword);
+          bump(highlight.han, sub, 0.6);
+        }
+      }
+    }
+    flush();
+  }
+
+  // Glossary.
+  const triggered = new Set<number>();
+  if (hanRuns.length) {
+    const tokenSet = new Set(hanRuns.flatMap((r) => r.tokens));
+    for (const { form, entry } of glossary.han) {
+      if (triggered.has(entry)) continue;
+      const hit = form.length === 1 ? tokenSet.has(form) : hanRuns.some((r) => r.run.includes(form));
+      if (hit) triggered.add(entry);
+    }
+  }
+  if (words.length) {
+    const sequence = words.map((w) => w.term);
+    for (const { terms, entry } of glossary.latin) {
+      if (!triggered.has(entry) && containsSequence(sequence, terms)) triggered.add(entry);
+    }
+  }
+  for (const entryIndex of [...triggered].sort((a, b) => a - b)) {
+    const entry = glossary.entries[entryIndex]!;
+    const variants: ScoringTerm[][] = [];
+    for (const v of entry.variants) {
+      if (v.terms.every((t) => userKeys.has(t))) continue;
+      const weight = 1 / v.terms.length;
+      variants.push(v.terms.map((key) => ({ key, weight })));
+      for (const t of v.latin) bump(highlight.latin, t, 0.5);
+      for (const t of v.han) bump(highlight.han, t, 0.5);
+    }
+    if (variants.length) groups.push({ weight: entry.weight, variants });
+  }
+
+  if (!groups.length) return null;
+  return { groups, highlight };
+}
+
