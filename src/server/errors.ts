@@ -14,6 +14,11 @@ export const errorStatus = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  csrf_failed: 403,
+  sign_in_required: 401,
+  invalid_credentials: 401,
+  token_invalid: 400,
+  totp_invalid: 400,
   internal: 500,
   not_ready: 503,
 } as const;

@@ -388,7 +388,7 @@ export function createChainToolkit(options: ChainToolkitOptions = {}): ChainTool
           return { ...result, errors: errors.map((e) => (e.code === 'address_on_other_network' ? { ...e, networks } : e)) };
         }
         const failure = own as AddressFail | undefined;
-        if (failure && failure.candidate !== 'strong' && looksLikeTxHash(address)) {
+        if (looksLikeTxHash(address)) {
           errors.push(render({ code: 'looks_like_tx_hash' }, locale, { field: 'address' }));
         } else if (failure) {
           errors.push(

@@ -70,7 +70,7 @@ function plausiblePassword(value: string, explicitSeparator: boolean): boolean {
   const lower = value.toLowerCase();
   if (NOT_A_PASSWORD.has(lower)) return false;
   // placeholders and code, not credentials: <your-password>, ${PASS}, auth[1], z.string(), /path
-  if (/^[<{[$/(]|\(\)|\)\.|\[\d*\]|;$|^process\.env/.test(value)) return false;
+  if (/^[<{[$/(]|\(|\[\d*\]|^process\.env|^your[-_ ]|^example|^x{3,}$|^\*{3,}/i.test(value)) return false;
   const hasDigit = /[0-9]/.test(value);
   const hasSymbol = /[^A-Za-z0-9]/.test(value);
   const hasInnerUpper = /.[A-Z]/.test(value);
@@ -102,7 +102,7 @@ export function detectPasswords(text: string, out: RawFinding[]): void {
     }
     if (/^["'“‘`]/.test(line)) continue;
     const raw = /^\S{1,128}/.exec(line);
-    if (!raw) continue;
+    if (!raw || /;$/.test(raw[0])) continue;
     const value = trimValue(raw[0]);
     if (!plausiblePassword(value, explicit)) continue;
     out.push({ kind: 'password', start: valueStart, end: valueStart + value.length, certainty: 'likely', norm: value });
