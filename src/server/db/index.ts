@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider, type SqliteDatabase } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import type { Config } from '../config.js';
@@ -24,7 +24,7 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   // Keep bigint/numeric as JS numbers for counts (COUNT(*) returns int8 in PostgreSQL).
@@ -32,6 +32,29 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: database.url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every statement on every call; better-sqlite3 statements are reusable, so keep
+ * the most recent ones (compiled SQL text is the key). Schema changes (migrations) clear the cache.
+ */
+function withStatementCache(sqlite: SQLite.Database, limit = 500): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (statement) {
+        cache.delete(text); // re-insert: Map order doubles as recency
+      } else {
+        statement = sqlite.prepare(text);
+        if (/^\s*(create|alter|drop)\b/i.test(text)) cache.clear();
+        else if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+      }
+      if (!/^\s*(create|alter|drop)\b/i.test(text)) cache.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

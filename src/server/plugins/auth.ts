@@ -37,6 +37,7 @@ const sameSecret = (a: string, b: string) => {
 /** Bearer tokens: the ADMIN_TOKEN from config or an API token issued by `pharos admin create`. */
 export const authPlugin = fp<{ db: Kysely<Database>; adminToken?: string }>(
   async (app, opts) => {
+    const lastTouched = new Map<string, number>();
     app.decorateRequest('actor', null as unknown as Actor);
     app.addHook('onRequest', async (request) => {
       request.actor = anonymous;
@@ -51,7 +52,12 @@ export const authPlugin = fp<{ db: Kysely<Database>; adminToken?: string }>(
       }
       const user = await findUserByTokenHash(opts.db, hashToken(token));
       if (!user) throw new AppError('unauthorized');
-      await touchToken(opts.db, user.token_id, nowIso());
+      // Record last use at most once a minute per token: a write per request would dominate API cost.
+      const now = Date.now();
+      if ((lastTouched.get(user.token_id) ?? 0) < now - 60_000) {
+        lastTouched.set(user.token_id, now);
+        await touchToken(opts.db, user.token_id, nowIso());
+      }
       request.actor = { kind: user.role, userId: user.id, label: user.email, via: 'api-token' };
     });
     app.decorate('requireAdmin', async (request: FastifyRequest) => {

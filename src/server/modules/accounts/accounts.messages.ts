@@ -21,6 +21,7 @@ const enUS = {
     password_common: '{{field}} is one of the most common passwords. Choose something harder to guess.',
     password_is_email: '{{field}} must not be your email address.',
     password_same: '{{field}} must be different from your current password.',
+    password_wrong: '{{field}} is incorrect.',
     email_taken: 'An account with this email address already exists. Sign in, or reset your password if you have forgotten it.',
   },
   api: {
@@ -154,6 +155,7 @@ const zhCN: typeof enUS = {
     password_common: '{{field}}过于常见，请换一个更难猜到的密码。',
     password_is_email: '{{field}}不能与邮箱地址相同。',
     password_same: '{{field}}不能与当前密码相同。',
+    password_wrong: '{{field}}不正确。',
     email_taken: '该邮箱地址已注册。请直接登录；如果忘记了密码，可以重置密码。',
   },
   api: {

@@ -65,12 +65,13 @@ function localizeIssue(issue: z.core.$ZodIssue, data: unknown, locale: Locale): 
  * field. Unknown fields (like `_csrf`) are ignored.
  */
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown, locale: Locale): z.output<S> {
-  const result = schema.safeParse(data ?? {});
+  const input = data && typeof data === 'object' && !Array.isArray(data) ? data : {};
+  const result = schema.safeParse(input);
   if (result.success) return result.data;
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   for (const issue of result.error.issues) {
-    const error = localizeIssue(issue, data, locale);
+    const error = localizeIssue(issue, input, locale);
     if (seen.has(error.path)) continue;
     seen.add(error.path);
     errors.push(error);

@@ -65,6 +65,8 @@ export function decodeCashAddr(input: string, defaultPrefix: string): CashAddrDe
   const hash = bytes.slice(1);
   if (version & 0x80 || CASHADDR_TYPES[type] === undefined) return { ok: false, reason: 'unsupported_type' };
   if (hash.length !== HASH_SIZES[version & 0x07]) return { ok: false, reason: 'wrong_length' };
+  // In use: 20-byte key hashes, 20- or 32-byte script hashes (P2SH32).
+  if (hash.length !== 20 && !(hash.length === 32 && type & 1)) return { ok: false, reason: 'wrong_length' };
   return { ok: true, prefix, type, hash, normalized: `${prefix}:${payload}` };
 }
 

@@ -11,7 +11,7 @@ import type { ChainToolkit } from './toolkit.js';
 export { createChainToolkit } from './toolkit.js';
 export type { ChainToolkit, ChainToolkitOptions, ExplorerOverride } from './toolkit.js';
 export { DEFAULT_NETWORKS, isNetworkId, networkLabel, resolveLocale, resolveNetworkId } from './networks.js';
-export { LOCALES, NETWORK_IDS } from './types.js';
+export { NETWORK_IDS } from './types.js';
 export type {
   AddressInput,
   AddressMatch,

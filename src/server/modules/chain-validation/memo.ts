@@ -18,10 +18,23 @@ const UINT32_MAX = 4294967295n;
 const UINT64_MAX = 18446744073709551615n;
 const DIGITS_RE = /^\d+$/;
 
+const INVALID_KEYS: Readonly<Record<MemoFormat, string>> = {
+  'xrp-destination-tag': 'invalid_memo.xrp',
+  'stellar-memo': 'invalid_memo.stellar',
+  'cosmos-memo': 'invalid_memo.cosmos',
+  'ton-comment': 'invalid_memo.ton',
+};
+
+/** No memo syntax allows more than this; longer input is rejected before parsing. */
+const MAX_MEMO_CHARS = 512;
+
 export function checkMemo(format: MemoFormat, memo: string): MemoCheck {
+  if (memo.length > MAX_MEMO_CHARS) {
+    return { ok: false, key: INVALID_KEYS[format], params: { actual: utf8ToBytes(memo).length } };
+  }
   switch (format) {
     case 'xrp-destination-tag': {
-      if (!DIGITS_RE.test(memo) || BigInt(memo) > UINT32_MAX) return { ok: false, key: 'invalid_memo.xrp' };
+      if (!DIGITS_RE.test(memo) || BigInt(memo) > UINT32_MAX) return { ok: false, key: INVALID_KEYS[format] };
       return { ok: true, normalized: BigInt(memo).toString(), kind: 'destination-tag' };
     }
     case 'stellar-memo': {
@@ -30,16 +43,16 @@ export function checkMemo(format: MemoFormat, memo: string): MemoCheck {
       }
       if (/^[0-9a-fA-F]{64}$/.test(memo)) return { ok: true, normalized: memo.toLowerCase(), kind: 'hash' };
       if (utf8ToBytes(memo).length <= 28) return { ok: true, normalized: memo, kind: 'text' };
-      return { ok: false, key: 'invalid_memo.stellar' };
+      return { ok: false, key: INVALID_KEYS[format] };
     }
     case 'cosmos-memo': {
       const size = utf8ToBytes(memo).length;
-      if (size > 256) return { ok: false, key: 'invalid_memo.cosmos', params: { actual: size } };
+      if (size > 256) return { ok: false, key: INVALID_KEYS[format], params: { actual: size } };
       return { ok: true, normalized: memo, kind: 'text' };
     }
     case 'ton-comment': {
       const size = utf8ToBytes(memo).length;
-      if (size > 123) return { ok: false, key: 'invalid_memo.ton', params: { actual: size } };
+      if (size > 123) return { ok: false, key: INVALID_KEYS[format], params: { actual: size } };
       return { ok: true, normalized: memo, kind: 'text' };
     }
   }

@@ -47,7 +47,7 @@ export function fieldName(field: string | undefined, locale: Locale): string {
   return (FIELD_NAMES[field ?? 'address'] ?? FIELD_NAMES.address!)[locale];
 }
 
-const EN: Readonly<Record<string, Template>> = {
+const EN = {
   // ---- errors -------------------------------------------------------------
   empty: () => 'Please enter an address.',
   'empty.hash': () => 'Please enter a transaction hash (TxID).',
@@ -71,6 +71,7 @@ const EN: Readonly<Record<string, Template>> = {
     `This is not a valid ${s(p.network)} address: its length is wrong (${s(p.actual)} characters). Characters may be missing or extra.`,
   'wrong_length.padding': (p) =>
     `This is not a valid ${s(p.network)} address: its encoded data has the wrong length. Copy it again from the source.`,
+  'wrong_length.too_long': (p) => `This is too long to be a valid ${s(p.field)} (${s(p.actual)} characters).`,
   'wrong_length.hash': (p) =>
     `${withArticle(p.network, true)} transaction hash has 64 hexadecimal characters${p.prefix ? ` after “${s(p.prefix)}”` : ''}; this one has ${s(p.actual)}.`,
   'wrong_length.hash_solana': (p) =>
@@ -158,9 +159,10 @@ const EN: Readonly<Record<string, Template>> = {
     `The memo contains full-width or look-alike characters (${s(p.details)}). Make sure it is exactly what the recipient gave you.`,
   tron_hex_format: (p) => `This is a Tron address in hex form. Its standard form is ${s(p.normalized)}.`,
   hash_prefix_adjusted: (p) => `The transaction hash was rewritten in the usual ${s(p.network)} form (${s(p.normalized)}).`,
-};
+} satisfies Record<string, Template>;
 
-const ZH: Readonly<Record<string, Template>> = {
+/** Typed against the English table, so both locales always have the same keys. */
+const ZH: Readonly<Record<keyof typeof EN, Template>> = {
   // ---- errors -------------------------------------------------------------
   empty: () => '请输入地址。',
   'empty.hash': () => '请输入交易哈希（TxID）。',
@@ -177,6 +179,7 @@ const ZH: Readonly<Record<string, Template>> = {
   wrong_length: (p) =>
     `这不是有效的${s(p.network)}地址：长度不正确（${s(p.actual)} 个字符），可能多了或少了字符。`,
   'wrong_length.padding': (p) => `这不是有效的${s(p.network)}地址：编码数据的长度不正确。请从来源处重新复制。`,
+  'wrong_length.too_long': (p) => `内容过长（${s(p.actual)} 个字符），不可能是有效的${s(p.field)}。`,
   'wrong_length.hash': (p) =>
     `${s(p.network)}交易哈希应为${p.prefix ? `“${s(p.prefix)}”加` : ''} 64 位十六进制字符，而这里是 ${s(p.actual)} 位。`,
   'wrong_length.hash_solana': (p) =>
@@ -255,7 +258,7 @@ const ZH: Readonly<Record<string, Template>> = {
   hash_prefix_adjusted: (p) => `交易哈希已按${s(p.network)}的常用格式改写（${s(p.normalized)}）。`,
 };
 
-const TABLES: Readonly<Record<Locale, Readonly<Record<string, Template>>>> = { 'en-us': EN, 'zh-cn': ZH };
+const TABLES: Readonly<Record<Locale, Readonly<Record<string, Template | undefined>>>> = { 'en-us': EN, 'zh-cn': ZH };
 
 /** Keys present in one locale table but not the other (used by tests). */
 export function missingMessageKeys(): string[] {

@@ -3,6 +3,7 @@
  * `createChainToolkit` copies it and applies overrides (explorers, memo
  * policies, enabled subset), so nothing here is mutated at run time.
  */
+import { normalizeLocale } from '../../../shared/locales.js';
 import { NETWORK_IDS } from './types.js';
 import type { Locale, LocalizedText, NetworkDefinition, NetworkId, TxHashSpec } from './types.js';
 
@@ -278,9 +279,9 @@ export function resolveNetworkId(value: unknown): NetworkId | undefined {
   return ALIASES[key] ?? (key === 'bitcoincash' ? 'bitcoin-cash' : undefined);
 }
 
-/** Normalises a caller-provided locale; anything Chinese maps to zh-cn, everything else to en-us. */
+/** Normalises a caller-provided locale (zh, zh-CN, en-GB…); unknown or missing means en-us. */
 export function resolveLocale(value: unknown): Locale {
-  return typeof value === 'string' && value.trim().toLowerCase().startsWith('zh') ? 'zh-cn' : 'en-us';
+  return (typeof value === 'string' ? normalizeLocale(value) : null) ?? 'en-us';
 }
 
 /** `Ethereum (ERC-20)` / `以太坊（ERC-20）`. */

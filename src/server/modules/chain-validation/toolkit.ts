@@ -95,6 +95,14 @@ export interface ChainToolkit {
 
 const MEMO_POLICIES: readonly MemoPolicy[] = ['none', 'optional', 'required'];
 
+/**
+ * Inputs longer than this are rejected before any decoding (base58 decoding
+ * is quadratic). The longest supported forms are Byron addresses (~130
+ * characters) and 24-word recovery phrases (~220), which we still recognise.
+ */
+const MAX_ADDRESS_LENGTH = 300;
+const MAX_HASH_LENGTH = 200;
+
 function assertTemplate(network: string, kind: 'tx' | 'address', template: unknown): string {
   const placeholder = kind === 'tx' ? '{hash}' : '{address}';
   if (typeof template !== 'string' || !/^https?:\/\/[^\s]+$/i.test(template) || !template.includes(placeholder)) {
@@ -188,7 +196,14 @@ export function createChainToolkit(options: ChainToolkitOptions = {}): ChainTool
   function render<C extends ErrorCode | WarningCode>(
     spec: IssueSpec<C>,
     locale: Locale,
-    context: { networks?: readonly NetworkId[]; field?: IssueField; params?: MessageParams } = {},
+    context: {
+      /** Networks named in the message (the first one also supplies prefixes and memo label). */
+      networks?: readonly NetworkId[];
+      field?: IssueField;
+      params?: MessageParams;
+      /** Networks to report in `Issue.networks`, when they differ from the ones named. */
+      report?: readonly NetworkId[];
+    } = {},
   ): Issue<C> {
     const networks = context.networks ?? [];
     const first = networks[0];
@@ -210,7 +225,7 @@ export function createChainToolkit(options: ChainToolkitOptions = {}): ChainTool
       code: spec.code,
       message: renderMessage(key, locale, params),
       ...(context.field ? { field: context.field } : {}),
-      ...(networks.length ? { networks: [...networks] } : {}),
+      ...((context.report ?? networks).length ? { networks: [...(context.report ?? networks)] } : {}),
     };
   }
 
@@ -324,7 +339,6 @@ export function createChainToolkit(options: ChainToolkitOptions = {}): ChainTool
     const errors: Array<Issue<ErrorCode>> = [];
     const warnings: Array<Issue<WarningCode>> = [];
     const network = resolveRequested(input?.network, locale, errors);
-    const networkRejected = errors.length > 0;
     const memoInput = normalizeMemoInput(input?.memo);
     const address = typeof input?.address === 'string' ? trimInput(input.address) : '';
     const memoRequiredFor = (n: readonly NetworkId[]) => n.some((id) => defs[id].memo === 'required');
@@ -341,6 +355,14 @@ export function createChainToolkit(options: ChainToolkitOptions = {}): ChainTool
 
     if (address === '') {
       errors.push(render({ code: 'empty' }, locale, { field: 'address' }));
+      return empty();
+    }
+    if (address.length > MAX_ADDRESS_LENGTH) {
+      errors.push(
+        render({ code: 'wrong_length', key: 'wrong_length.too_long', params: { actual: address.length } }, locale, {
+          field: 'address',
+        }),
+      );
       return empty();
     }
     if (looksLikeSecret(address)) {
@@ -366,8 +388,8 @@ export function createChainToolkit(options: ChainToolkitOptions = {}): ChainTool
     const evmMatches = networks.filter((id) => defs[id].family === 'evm');
 
     if (network) {
-      const own = checks.get(network);
-      if (!own || !own.ok) {
+      const own = checks.get(network) ?? ADDRESS_CHECKERS[network](address);
+      if (!own.ok) {
         if (networks.length) {
           const key =
             networks.length === 1
@@ -375,24 +397,22 @@ export function createChainToolkit(options: ChainToolkitOptions = {}): ChainTool
               : evmMatches.length === networks.length
                 ? 'address_on_other_network.evm'
                 : 'address_on_other_network.many';
-          const first = networks[0] as NetworkId;
           errors.push(
             render({ code: 'address_on_other_network', key }, locale, {
               networks: [network],
+              report: networks,
               field: 'address',
-              params: { other: label(first, locale), others: listLabels(networks, locale) },
+              params: { other: label(networks[0] ?? network, locale), others: listLabels(networks, locale) },
             }),
           );
-          // Keep `networks` (where it IS valid) and report the chosen network in `network`.
-          const result = { ...empty(), networks, matches, explorerUrls };
-          return { ...result, errors: errors.map((e) => (e.code === 'address_on_other_network' ? { ...e, networks } : e)) };
+          // `network` stays the chosen one; `networks` says where the address IS valid.
+          return { ...empty(), networks, matches, explorerUrls };
         }
-        const failure = own as AddressFail | undefined;
         if (looksLikeTxHash(address)) {
           errors.push(render({ code: 'looks_like_tx_hash' }, locale, { field: 'address' }));
-        } else if (failure) {
+        } else {
           errors.push(
-            render(failure.error, locale, { networks: [network], field: 'address', params: { actual: [...address].length } }),
+            render(own.error, locale, { networks: [network], field: 'address', params: { actual: [...address].length } }),
           );
         }
         return empty();
@@ -408,7 +428,7 @@ export function createChainToolkit(options: ChainToolkitOptions = {}): ChainTool
       errors.push(...memo.errors);
       for (const w of memo.warnings) pushUnique(warnings, w);
       return {
-        valid: errors.length === 0 && !networkRejected,
+        valid: errors.length === 0,
         network,
         networks,
         normalized: own.normalized,
@@ -472,7 +492,7 @@ export function createChainToolkit(options: ChainToolkitOptions = {}): ChainTool
     const normalizedForms = new Set(okEntries.map(([, c]) => c.normalized));
     const first = okEntries[0]?.[1];
     return {
-      valid: errors.length === 0 && !networkRejected,
+      valid: errors.length === 0,
       networks,
       ...(normalizedForms.size === 1 && first ? { normalized: first.normalized, addressType: first.addressType } : {}),
       memoRequired: memoRequiredFor(networks),
@@ -489,7 +509,6 @@ export function createChainToolkit(options: ChainToolkitOptions = {}): ChainTool
     const errors: Array<Issue<ErrorCode>> = [];
     const warnings: Array<Issue<WarningCode>> = [];
     const network = resolveRequested(input?.network, locale, errors);
-    const networkRejected = errors.length > 0;
     const hash = typeof input?.hash === 'string' ? trimInput(input.hash) : '';
     const invalid = (networks: NetworkId[] = []): TxHashValidationResult => ({
       valid: false,
@@ -502,6 +521,14 @@ export function createChainToolkit(options: ChainToolkitOptions = {}): ChainTool
 
     if (hash === '') {
       errors.push(render({ code: 'empty', key: 'empty.hash' }, locale, { field: 'hash' }));
+      return invalid();
+    }
+    if (hash.length > MAX_HASH_LENGTH) {
+      errors.push(
+        render({ code: 'wrong_length', key: 'wrong_length.too_long', params: { actual: hash.length } }, locale, {
+          field: 'hash',
+        }),
+      );
       return invalid();
     }
     const charErrors = characterErrors(scanCharacters(hash), 'hash', locale);
@@ -523,7 +550,7 @@ export function createChainToolkit(options: ChainToolkitOptions = {}): ChainTool
       if (own.ok) {
         for (const w of own.warnings) pushUnique(warnings, render(w, locale, { networks: [network], field: 'hash' }));
         return {
-          valid: !networkRejected,
+          valid: true,
           network,
           networks: [network],
           normalized: own.normalized,
@@ -537,10 +564,11 @@ export function createChainToolkit(options: ChainToolkitOptions = {}): ChainTool
         errors.push(
           render({ code: 'hash_on_other_network', params: { others: listLabels(others, locale) } }, locale, {
             networks: [network],
+            report: others,
             field: 'hash',
           }),
         );
-        return { ...invalid(others), errors: errors.map((e) => (e.code === 'hash_on_other_network' ? { ...e, networks: others } : e)) };
+        return invalid(others);
       }
       const asAddress = addressNetworks();
       if (asAddress.length) {
@@ -568,7 +596,7 @@ export function createChainToolkit(options: ChainToolkitOptions = {}): ChainTool
     }
     const forms = new Set(matching.map(([, c]) => c.normalized));
     return {
-      valid: !networkRejected,
+      valid: errors.length === 0,
       networks: matching.map(([id]) => id),
       ...(forms.size === 1 ? { normalized: [...forms][0] as string } : {}),
       explorerUrls: matching.map(([id, c]) => txUrl(id, c.normalized)),

@@ -2,6 +2,7 @@
  * Public types of the chain toolkit. Everything here is plain data so results
  * can be serialised straight into API responses.
  */
+import type { Locale } from '../../../shared/locales.js';
 
 /** Every network the toolkit knows, in display order. */
 export const NETWORK_IDS = [
@@ -26,8 +27,8 @@ export const NETWORK_IDS = [
 
 export type NetworkId = (typeof NETWORK_IDS)[number];
 
-export const LOCALES = ['en-us', 'zh-cn'] as const;
-export type Locale = (typeof LOCALES)[number];
+/** The UI locales (shared with the rest of Pharos). */
+export type { Locale };
 
 export type LocalizedText = Readonly<Record<Locale, string>>;
 

@@ -1,9 +1,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { looksLikeProse } from './chinese.js';
+import { PROSE_LLR_THRESHOLD, isPeriodic, looksLikeProse, proseScore } from './chinese.js';
 import type { PhraseContext } from './context.js';
 import { scriptOf, stopwordList } from './stopwords.js';
 import type { RawFinding } from './types.js';
-import { LANG_ZH_S, LANG_ZH_T, LANGUAGES, isNearMiss, normalizeWord, wordIndex } from './wordlists.js';
+import { LANG_EN, LANG_ZH_S, LANG_ZH_T, LANGUAGES, isNearMiss, normalizeWord, wordIndex } from './wordlists.js';
 
 /** Word counts BIP39 allows. */
 export const VALID_LENGTHS = [12, 15, 18, 21, 24] as const;
@@ -148,6 +148,14 @@ function classifyGap(text: string, from: number, to: number): number {
   return structured ? GAP_STRUCTURED : GAP_SPACE;
 }
 
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
 function isDigitAt(text: string, k: number): boolean {
   const c = text.charCodeAt(k);
   return c >= 48 && c <= 57;
@@ -249,12 +257,19 @@ class GenericRun {
   end = 0;
   script = 0;
   structured = true;
+  multiline = false;
   known = 0;
+  stops = 0;
+  pendingStop = -1;
+  pendingStopEnd = -1;
 
   clear(): void {
     this.count = 0;
     this.structured = true;
+    this.multiline = false;
     this.known = 0;
+    this.stops = 0;
+    this.pendingStop = -1;
   }
 }
 
@@ -263,6 +278,7 @@ interface RunView {
   text: string;
   words: string[];
   han: boolean[];
+  stop: boolean[];
 }
 
 function viewOf(run: Run, text: string): RunView {
@@ -276,7 +292,7 @@ function viewOf(run: Run, text: string): RunView {
     han.push(isHan);
     words.push(isHan ? text.charAt(s) : normalizeWord(text.slice(s, e)));
   }
-  return { run, text, words, han };
+  return { run, text, words, han, stop: [] };
 }
 
 function wordIndexIn(word: string, han: boolean, lang: number): number {
@@ -329,7 +345,9 @@ function evaluateRun(run: Run, text: string, ctx: PhraseContext, out: RawFinding
   run.known = 0;
   for (let k = 0; k < n; k++) {
     const w = v.words[k] ?? '';
-    const m = v.han[k] ? (hanMask[w.charCodeAt(0)] ?? 0) : (lex.get(w) ?? 0) & ~STOP_BIT;
+    const info = v.han[k] ? (hanMask[w.charCodeAt(0)] ?? 0) : (lex.get(w) ?? 0);
+    const m = info & ~STOP_BIT;
+    v.stop.push((info & STOP_BIT) !== 0);
     run.masks[k] = m;
     if (m !== 0) run.known++;
   }
@@ -352,26 +370,37 @@ function evaluateRun(run: Run, text: string, ctx: PhraseContext, out: RawFinding
       else ok[k] = 0;
     }
     if (listed < MIN_WORDS - 2) continue;
-    // two pointers: for each left edge, the longest window with at most two unknowns
+    // two pointers: for each left edge, the longest window with at most two unknowns, of which at
+    // most one is a function word ("and", "the" are one edit away from listed words)
     let lastEmittedEnd = -1;
     let r = 0;
     let unknowns = 0;
+    let stops = 0;
     for (let l = 0; l < n; l++) {
       if (r < l) {
         r = l;
         unknowns = 0;
+        stops = 0;
       }
-      while (r < n && (ok[r] ?? 0) > 0 && unknowns + (ok[r] === 1 ? 1 : 0) <= 2) {
-        if (ok[r] === 1) unknowns++;
+      while (r < n && (ok[r] ?? 0) > 0) {
+        const isUnknown = ok[r] === 1;
+        const isStop = isUnknown && (v.stop[r] ?? false);
+        if (unknowns + (isUnknown ? 1 : 0) > 2 || stops + (isStop ? 1 : 0) > 1) break;
+        if (isUnknown) unknowns++;
+        if (isStop) stops++;
         r++;
       }
       if (r - l >= MIN_WORDS - 2 && r - 1 > lastEmittedEnd) {
         if (emitWindow(v, ok, l, r, lang, out)) lastEmittedEnd = r - 1;
       }
-      if (ok[l] === 1) unknowns--;
+      if (ok[l] === 1) {
+        unknowns--;
+        if (v.stop[l]) stops--;
+      }
       if (ok[l] === 0) {
         r = l + 1;
         unknowns = 0;
+        stops = 0;
       }
     }
   }
@@ -382,7 +411,7 @@ function tolerated(v: RunView, k: number, lang: number, withContext: boolean): b
   if (v.han[k]) return withContext && (lang === LANG_ZH_S || lang === LANG_ZH_T);
   if (lang === LANG_ZH_S || lang === LANG_ZH_T) return false;
   if (word.length < 3) return false;
-  if (withContext && word.length <= 12) return true;
+  if (withContext && word.length <= 12 && !v.stop[k]) return true;
   return isNearMiss(word, lang);
 }
 
@@ -407,8 +436,36 @@ function emitWindow(v: RunView, ok: number[], l: number, r: number, lang: number
   for (let k = a; k <= b; k++) if (ok[k] === 1) unknowns++;
   if (len - unknowns < MIN_WORDS - 2) return false;
   const certain = unknowns === 0 && anyChecksum(v, a, b + 1, lang);
+  if (!certain && lang === LANG_EN && readsLikeEnglish(v, a, b)) return false;
   emitRun(v, a, b, certain, out);
   return true;
+}
+
+// English wordlist entries that are everyday function words. A random phrase rarely has three of
+// them; an English sentence made only of listed words nearly always does.
+const ENGLISH_FUNCTION_WORDS = new Set(
+  `about above across after again against all also among another any around because before behind
+  below between both but can come could does during each either else enough even ever every few first
+  for from get give have here how into just like little make many may more most much must never next
+  not now off often once one only open other over own same say see should some such sure than that
+  them then there these they this those though through time together too toward under until upon use
+  very want way well what when where which while who why will with within without would yet you your`.split(/\s+/),
+);
+
+/** Non-checksum English windows that read like a sentence (function words, capitalized words). */
+function readsLikeEnglish(v: RunView, a: number, b: number): boolean {
+  let functionWords = 0;
+  let capitalized = 0;
+  for (let k = a; k <= b; k++) {
+    if (ENGLISH_FUNCTION_WORDS.has(v.words[k] ?? '')) functionWords++;
+    if (k > a) {
+      const s = v.run.starts[k] ?? 0;
+      const c0 = v.text.charCodeAt(s);
+      const c1 = v.text.charCodeAt(s + 1);
+      if (c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122) capitalized++;
+    }
+  }
+  return functionWords >= 3 || capitalized >= 2;
 }
 
 function evaluateGeneric(gen: GenericRun, text: string, ctx: PhraseContext, out: RawFinding[]): void {
@@ -417,7 +474,8 @@ function evaluateGeneric(gen: GenericRun, text: string, ctx: PhraseContext, out:
   // a run made mostly of official-list words is the official detector's business
   if (gen.known * 2 > n) return;
   const withContext = ctx.near(gen.start, gen.end, 120, 60);
-  const accept = withContext || (isValidLength(n) && (gen.structured || isolatedLine(text, gen.start, gen.end)));
+  const accept =
+    withContext || (isValidLength(n) && (gen.structured || (!gen.multiline && isolatedLine(text, gen.start, gen.end))));
   if (!accept) return;
   const words = text
     .slice(gen.start, gen.end)
@@ -450,14 +508,15 @@ function isolatedLine(text: string, start: number, end: number): boolean {
 function contiguousChinese(text: string, a: number, b: number, ctx: PhraseContext, out: RawFinding[]): void {
   const idx = wordIndex();
   const n = b - a;
-  const withContext = ctx.near(a, b, 40, 20);
   const tryWindow = (s: number, e: number): boolean => {
     if (looksLikeProse(text, s, e)) return false;
+    const periodic = isPeriodic(text, s, e);
     for (const lang of [LANG_ZH_S, LANG_ZH_T]) {
       const table = lang === LANG_ZH_S ? idx.hanIndexS : idx.hanIndexT;
       const indices: number[] = [];
       for (let k = s; k < e; k++) indices.push(table[text.charCodeAt(k)] ?? -1);
-      if (checksumValid(indices)) return true;
+      if (!checksumValid(indices)) continue;
+      if (periodic || proseScore(indices) <= PROSE_LLR_THRESHOLD) return true;
     }
     return false;
   };
@@ -466,25 +525,23 @@ function contiguousChinese(text: string, a: number, b: number, ctx: PhraseContex
     for (let k = s; k < e; k++) chars.push(text.charAt(k));
     out.push({ kind: 'recovery_phrase', start: s, end: e, certainty: 'certain', norm: chars.join(' ') });
   };
-  if (!withContext) {
-    if (isValidLength(n) && tryWindow(a, b)) emit(a, b);
+  if (isValidLength(n) && isolatedLine(text, a, b) && tryWindow(a, b)) {
+    emit(a, b);
     return;
   }
-  // With a phrase context nearby, any checksum-valid window that does not read like prose counts.
+  if (!ctx.near(a, b, 40, 20)) return;
+  // Next to a phrase context, a checksum-valid window may sit inside a longer run, a couple of
+  // characters after the context word ("助记词是…") or before a closing courtesy ("…请帮忙").
   let coverStart = -1;
   let coverEnd = -1;
   for (let len = 24; len >= 12; len -= 3) {
     for (let s = a; s + len <= b; s++) {
-      if (s >= coverStart && s + len <= coverEnd) continue;
-      if (!tryWindow(s, s + len)) continue;
-      if (coverEnd >= 0 && s <= coverEnd && s + len >= coverStart) {
-        coverStart = Math.min(coverStart, s);
-        coverEnd = Math.max(coverEnd, s + len);
-      } else {
-        if (coverEnd >= 0) emit(coverStart, coverEnd);
-        coverStart = s;
-        coverEnd = s + len;
-      }
+      const e = s + len;
+      if (s - a > 2 && b - e > 4) continue;
+      if (s >= coverStart && e <= coverEnd) continue;
+      if (!tryWindow(s, e)) continue;
+      coverStart = coverStart < 0 ? s : Math.min(coverStart, s);
+      coverEnd = Math.max(coverEnd, e);
     }
   }
   if (coverEnd >= 0) emit(coverStart, coverEnd);
@@ -624,13 +681,28 @@ export function detectPhrases(text: string, ctx: PhraseContext, out: RawFinding[
       }
     }
     const mask = info & ~STOP_BIT;
-
-    if (script === 0 || (gen.count > 0 && script !== gen.script)) flushGeneric();
-    if (script !== 0) {
+    // Function words end a generic run, except one standing alone between candidate words (real
+    // wordlists contain some everyday words too); at most two of them per run.
+    const isStop = (info & STOP_BIT) !== 0 && len >= 3 && len <= 8;
+    if (script === 0 && !(isStop && gen.count > 0 && gen.pendingStop < 0 && gen.stops < 2)) flushGeneric();
+    else if (script !== 0 && gen.count > 0 && script !== gen.script) flushGeneric();
+    if (script === 0 && isStop && gen.count > 0) {
+      gen.pendingStop = i;
+      gen.pendingStopEnd = j;
+      if (gap !== GAP_STRUCTURED) gen.structured = false;
+    } else if (script !== 0) {
       if (gen.count === 0) {
         gen.start = i;
         gen.script = script;
-      } else if (gap !== GAP_STRUCTURED) gen.structured = false;
+      } else {
+        if (gap !== GAP_STRUCTURED) gen.structured = false;
+        if (!gen.multiline && hasLineBreak(text, prevEnd, i)) gen.multiline = true;
+      }
+      if (gen.pendingStop >= 0) {
+        gen.count++;
+        gen.stops++;
+        gen.pendingStop = -1;
+      }
       gen.count++;
       gen.end = j;
       if (mask !== 0) gen.known++;

@@ -101,7 +101,7 @@ export function detectPasswords(text: string, out: RawFinding[]): void {
       continue;
     }
     if (/^["'“‘`]/.test(line)) continue;
-    const raw = /^\S{1,128}/.exec(line);
+    const raw = /^[^\s\x00-\x1f]{1,128}/.exec(line);
     if (!raw || /;$/.test(raw[0])) continue;
     const value = trimValue(raw[0]);
     if (!plausiblePassword(value, explicit)) continue;

@@ -26,6 +26,7 @@ export const LANGUAGES = [
 ] as const;
 export type Bip39Language = (typeof LANGUAGES)[number];
 
+export const LANG_EN = 0;
 export const LANG_ZH_S = 1;
 export const LANG_ZH_T = 2;
 export const MASK_ZH = (1 << LANG_ZH_S) | (1 << LANG_ZH_T);

@@ -79,9 +79,10 @@ export class RequestsService {
     if (subject !== undefined && subject.trim().length < SUBJECT_MIN) errors.unshift({ field: 'subject', code: 'subject_too_short', message: t(locale, 'requests.field.subject_too_short', { min: SUBJECT_MIN }) });
     if (description !== undefined && description.trim().length < DESCRIPTION_MIN) errors.splice(subject.trim().length < SUBJECT_MIN ? 1 : 0, 0, { field: 'description', code: 'description_too_short', message: t(locale, 'requests.field.description_too_short', { min: DESCRIPTION_MIN }) });
     const redactions: Redaction[] = [];
-    for (const [key, value] of Object.entries({ subject, description, ...fields })) if (typeof value === 'string' && value) this.shield(key, value, locale, redactions);
+    const scans = new Map<string, ReturnType<typeof scanText>>();
+    for (const [key, value] of Object.entries({ subject, description, ...fields })) if (typeof value === 'string' && value) scans.set(key, this.shield(key, value, locale, redactions));
     const hidden = redactions.map((r) => ({ field: r.field, code: 'secret_removed', message: t(locale, 'requests.field.secret_removed', { label: this.fieldLabel(entry.def, r.field, locale), kinds: r.kinds.map((k) => t(locale, `requests.kinds.${k}`, { defaultValue: k })).join(locale === 'zh-cn' ? '、' : ', ') }) }));
-    return { entry, checked, errors, warnings: [...checked.warnings, ...hidden], redactions };
+    return { entry, checked, errors, warnings: [...checked.warnings, ...hidden], redactions, scans };
   }
 
   private fieldLabel(def: { fields: Array<{ key: string; label: Record<Locale, string> }> }, key: string, locale: Locale) {
@@ -173,14 +174,15 @@ export class RequestsService {
     if (input.requester.kind === 'guest' && !emailSchema.safeParse(input.requester.email.trim()).success) {
       throw new AppError('validation_failed', { detail: t(locale, 'requests.field.invalid_email') }, [{ path: 'email', message: t(locale, 'requests.field.invalid_email') }]);
     }
-    const { entry, checked, errors, redactions } = this.validate(input.requestType, input.subject, input.description, input.fields, locale);
+    const { entry, checked, errors, redactions, scans } = this.validate(input.requestType, input.subject.trim(), input.description.trim(), input.fields, locale);
     if (errors.length) {
       throw new AppError('validation_failed', { detail: errors.map((e) => e.message).join(' ') }, errors.map((e) => ({ path: e.field, message: e.message })));
     }
-    const shieldedSubject = scanText(input.subject.trim(), { locale, salt: this.secrets.shieldSalt });
-    const shieldedBody = scanText(input.description.trim(), { locale, salt: this.secrets.shieldSalt });
+    // validate() already shielded every raw value; reuse those scans (normalized values are only re-scanned where a secret was found).
+    const shieldedSubject = scans.get('subject')!;
+    const shieldedBody = scans.get('description')!;
     const fieldValues: FieldValues = {};
-    for (const [k, v] of Object.entries(checked.values)) fieldValues[k] = scanText(v, { locale, salt: this.secrets.shieldSalt }).redacted;
+    for (const [k, v] of Object.entries(checked.values)) fieldValues[k] = scans.get(k)?.findings.length ? scanText(v, { locale, salt: this.secrets.shieldSalt }).redacted : v;
     const warning = userWarning(redactions.flatMap((r) => r.kinds.map((kind) => ({ kind }))), locale);
     const idempotencyKey = input.idempotencyKey?.trim().slice(0, 200) || null;
 

@@ -1,6 +1,6 @@
 import { foldCase, isAlpha, stem } from './analyzer.js';
 import type { HighlightSpec } from './query.js';
-import { escapeHtml, escapeRegExp, isHighSurrogate, isLowSurrogate } from './text.js';
+import { escapeHtml, isHighSurrogate, isLowSurrogate } from './text.js';
 
 export const SNIPPET_LENGTH = 160;
 /** Context kept before the first match of the snippet window. */
@@ -9,10 +9,12 @@ const LEAD = 40;
 const BOUNDARY_SLACK = 16;
 const MAX_MATCHES = 300;
 
-/** A letter or digit that is not Han (Han text has no word boundaries). */
-const NOT_AFTER_WORD = '(?<!(?!\\p{Script=Han})[\\p{L}\\p{N}])';
-const NOT_BEFORE_WORD = '(?!(?!\\p{Script=Han})[\\p{L}\\p{N}])';
+/** Words of non-Han scripts (letters, digits, marks); Han characters never belong to one. */
+const WORD = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+/g;
 const LETTERS_DIGITS = /^([a-z]{2,6})(\d{1,4})$/;
+const ASCII = /^[\x00-\x7f]*$/;
+const CODE_TAIL = /[ \-_]?(\d{1,4})(?![A-Za-z0-9])/y;
+const HTTP_TAIL = /[ \-_/]*([1-5]\d\d)(?![A-Za-z0-9])/y;
 
 interface Match {
   start: number;
@@ -23,51 +25,76 @@ interface Match {
 
 /**
  * Marks query matches in titles and body excerpts. Latin words match when their stem is one of the
- * query's terms (so "withdrawals" lights up for "withdraw"); Han strings match literally. All text
- * is HTML-escaped; only `<mark>` tags are added.
+ * query's terms (so "withdrawals" lights up for "withdraw"); Han strings match literally, longest
+ * first. All text is HTML-escaped; only `<mark>` tags are added.
  */
 export class Highlighter {
-  private readonly pattern: RegExp | null;
+  private readonly han: string[];
+  /** Letter prefixes of letters+digits codes (erc of erc20) and `http` for status codes. */
+  private readonly codePrefixes = new Set<string>();
+  /** First two characters of every latin key: a cheap filter before stemming a word. */
+  private readonly heads = new Set<string>();
+  private readonly anyHead: boolean;
 
   constructor(private readonly spec: HighlightSpec) {
-    const alternatives: string[] = [];
-    const han = [...spec.han.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    for (const h of han) alternatives.push(escapeRegExp(h));
-    const latin: string[] = [];
-    for (const term of [...spec.latin.keys()].sort()) {
-      if (term.includes(':')) continue; // error codes: their words are highlighted one by one
+    this.han = [...spec.han.keys()]
+      .filter((h) => h.length > 0)
+      .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    let anyHead = false;
+    for (const term of spec.latin.keys()) {
+      if (term.length < 2) anyHead = true;
+      this.heads.add(term.slice(0, 2));
       const parts = LETTERS_DIGITS.exec(term);
-      if (parts) latin.push(`${escapeRegExp(parts[1]!)}[ \\-_]?${parts[2]}`);
-      else if (isAlpha(term)) latin.push(`${escapeRegExp(term.replace(/i$/, ''))}\\p{L}*`);
-      else if (/^http\d{3}$/.test(term)) latin.push(`http[ \\-_/]*${term.slice(4)}`);
-      else latin.push(escapeRegExp(term));
+      if (parts) this.codePrefixes.add(parts[1]!);
+      else if (/^http\d{3}$/.test(term)) this.codePrefixes.add('http');
     }
-    if (latin.length) alternatives.push(`${NOT_AFTER_WORD}(?:${latin.join('|')})${NOT_BEFORE_WORD}`);
-    this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'giu') : null;
+    for (const prefix of this.codePrefixes) this.heads.add(prefix.slice(0, 2));
+    this.anyHead = anyHead;
   }
 
   private matches(text: string): Match[] {
     const out: Match[] = [];
-    if (!this.pattern || !text) return out;
-    for (const m of text.matchAll(this.pattern)) {
-      const raw = m[0];
-      if (!raw) continue;
-      const start = m.index;
-      const folded = foldCase(raw);
-      let key: string | undefined;
-      let weight: number | undefined;
-      if (this.spec.han.has(folded)) {
-        key = folded;
-        weight = this.spec.han.get(folded);
-      } else {
-        const compact = folded.replace(/[ \-_/]/g, '');
-        const term = isAlpha(compact) ? stem(compact) : compact;
-        weight = this.spec.latin.get(term) ?? this.spec.latin.get(compact);
-        key = term;
+    if (!text) return out;
+    const latin = this.spec.latin;
+    if (latin.size) {
+      WORD.lastIndex = 0;
+      for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+        const raw = m[0];
+        const start = m.index;
+        let end = start + raw.length;
+        const lower = ASCII.test(raw) ? raw.toLowerCase() : foldCase(raw);
+        if (!this.anyHead && !this.heads.has(lower.slice(0, 2))) continue;
+        let key = isAlpha(lower) ? stem(lower) : lower;
+        let weight = latin.get(key);
+        if (this.codePrefixes.has(lower)) {
+          const tail = lower === 'http' ? HTTP_TAIL : CODE_TAIL;
+          tail.lastIndex = end;
+          const t = tail.exec(text);
+          const code = t ? lower + t[1] : undefined;
+          const w = code === undefined ? undefined : latin.get(code);
+          if (w !== undefined) {
+            key = code!;
+            weight = w;
+            end = tail.lastIndex;
+            WORD.lastIndex = end;
+          }
+        }
+        if (weight !== undefined) out.push({ start, end, key, weight });
+        if (out.length >= MAX_MATCHES) break;
       }
-      if (weight === undefined) continue;
-      out.push({ start, end: start + raw.length, key, weight });
-      if (out.length >= MAX_MATCHES) break;
+    }
+    if (this.han.length) {
+      const taken: Match[] = [];
+      for (const h of this.han) {
+        const weight = this.spec.han.get(h)!;
+        for (let at = text.indexOf(h); at >= 0 && taken.length < MAX_MATCHES; at = text.indexOf(h, at + h.length)) {
+          const end = at + h.length;
+          if (taken.some((t) => t.start < end && at < t.end)) continue; // longer strings win
+          taken.push({ start: at, end, key: h, weight });
+        }
+      }
+      for (const t of taken) out.push(t);
+      out.sort((a, b) => a.start - b.start);
     }
     return out;
   }

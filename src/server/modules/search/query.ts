@@ -57,11 +57,17 @@ interface CompiledEntry {
 }
 
 export interface CompiledGlossary {
-  /** Han forms, longest first. */
-  han: { form: string; entry: number }[];
-  /** Latin forms as term sequences (stop words kept). */
-  latin: { terms: string[]; entry: number }[];
+  /** Han forms by first character. */
+  han: Map<string, { form: string; entry: number }[]>;
+  /** Latin forms as term sequences (stop words kept), by first term. */
+  latin: Map<string, { terms: string[]; entry: number }[]>;
   entries: CompiledEntry[];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 interface WordToken {
@@ -110,7 +116,7 @@ function latinWords(text: string): WordToken[] {
 }
 
 export function compileGlossary(entries: readonly GlossaryEntry[], jieba: Jieba): CompiledGlossary {
-  const compiled: CompiledGlossary = { han: [], latin: [], entries: [] };
+  const compiled: CompiledGlossary = { han: new Map(), latin: new Map(), entries: [] };
   entries.forEach((entry, index) => {
     const variants: GlossaryVariant[] = [];
     const seen = new Set<string>();
@@ -126,23 +132,21 @@ export function compileGlossary(entries: readonly GlossaryEntry[], jieba: Jieba)
       const normalized = foldCase(form).trim();
       if (!normalized) continue;
       if (hasHan(normalized)) {
-        compiled.han.push({ form: normalized.replace(/\s+/g, ''), entry: index });
+        const compact = normalized.replace(/\s+/g, '');
+        push(compiled.han, codePoints(compact)[0]!, { form: compact, entry: index });
       } else {
         const terms = latinWords(normalized).map((w) => w.term);
-        if (terms.length) compiled.latin.push({ terms, entry: index });
+        if (terms.length) push(compiled.latin, terms[0]!, { terms, entry: index });
       }
     }
   });
-  compiled.han.sort((a, b) => b.form.length - a.form.length || (a.form < b.form ? -1 : 1));
   return compiled;
 }
 
-function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
-  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
+function startsWithSequence(haystack: readonly string[], at: number, needle: readonly string[]): boolean {
+  if (at + needle.length > haystack.length) return false;
+  for (let j = 0; j < needle.length; j++) if (haystack[at + j] !== needle[j]) return false;
+  return true;
 }
 
 function bump(map: Map<string, number>, key: string, weight: number): void {
@@ -261,16 +265,25 @@ export function planQuery(
   const triggered = new Set<number>();
   if (hanRuns.length) {
     const tokenSet = new Set(hanRuns.flatMap((r) => r.tokens));
-    for (const { form, entry } of glossary.han) {
-      if (triggered.has(entry)) continue;
-      const hit = form.length === 1 ? tokenSet.has(form) : hanRuns.some((r) => r.run.includes(form));
-      if (hit) triggered.add(entry);
+    for (const { run } of hanRuns) {
+      const chars = codePoints(run);
+      let offset = 0;
+      for (const ch of chars) {
+        for (const { form, entry } of glossary.han.get(ch) ?? []) {
+          if (triggered.has(entry)) continue;
+          const hit = form.length === ch.length ? tokenSet.has(form) : run.startsWith(form, offset);
+          if (hit) triggered.add(entry);
+        }
+        offset += ch.length;
+      }
     }
   }
   if (words.length) {
     const sequence = words.map((w) => w.term);
-    for (const { terms, entry } of glossary.latin) {
-      if (!triggered.has(entry) && containsSequence(sequence, terms)) triggered.add(entry);
+    for (let i = 0; i < sequence.length; i++) {
+      for (const { terms, entry } of glossary.latin.get(sequence[i]!) ?? []) {
+        if (!triggered.has(entry) && startsWithSequence(sequence, i, terms)) triggered.add(entry);
+      }
     }
   }
   for (const entryIndex of [...triggered].sort((a, b) => a - b)) {
