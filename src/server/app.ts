@@ -16,6 +16,9 @@ import { getOrCreateSetting, randomSalt } from './modules/settings/settings.serv
 import { importRequestTypes, RequestTypeCatalog } from './modules/requests/request-types.js';
 import { requestsRoutes } from './modules/requests/requests.routes.js';
 import { RequestsService } from './modules/requests/requests.service.js';
+import { attachmentsRoutes, AttachmentsService } from './modules/attachments/index.js';
+import { sessionPlugin } from './plugins/session.js';
+import { accountsPlugin } from './modules/accounts/accounts.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { importContent } from './modules/kb/kb.import.js';
 import { kbRoutes } from './modules/kb/kb.routes.js';
@@ -104,6 +107,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(metricsPlugin);
   await app.register(authPlugin, { db: database.db, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
   await app.register(formbody);
+  await app.register(sessionPlugin, { db: database.db, config });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Pharos API', description: `Support platform API for ${config.brand.name}`, version: '0.1.0' },
@@ -117,8 +121,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes, { db: database.db, dialect: database.dialect, isReady: () => ready });
   await app.register(kbRoutes, { kb, ctx });
   await app.register(helpCenterRoutes, { kb, config });
+  await app.register(accountsPlugin, { db: database.db, config });
   await app.register(safetyRoutes, { shieldSalt, enabledNetworks: config.brand.networks });
   await app.register(requestsRoutes, { service: requests, publicUrl: config.publicUrl });
+  await app.register(attachmentsRoutes, { service: new AttachmentsService(database.db, config, { shieldSalt, requests }) });
 
   await app.ready();
   return app;

@@ -18,6 +18,17 @@ export function loggerOptions(config: Pick<Config, 'log'>): LoggerOptions {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token', '*.secret', '*.text', 'body'],
       censor: '[redacted]',
     },
+    serializers: {
+      // One-time tokens travel in query strings (reset links, guest follow links): keep them out of logs.
+      req(req: { method?: string; url?: string; hostname?: string; ip?: string; socket?: { remotePort?: number } }) {
+        return {
+          method: req.method,
+          url: (req.url ?? '').replace(/([?&](?:token|_csrf|upload_token|code)=)[^&#]*/gi, '$1[redacted]'),
+          host: req.hostname,
+          remoteAddress: req.ip,
+        };
+      },
+    },
     hooks: {
       logMethod(args, method) {
         method.apply(this, shieldLogArgs(args) as Parameters<typeof method>);

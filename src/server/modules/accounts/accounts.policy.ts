@@ -1,4 +1,3 @@
-import type { Actor } from '../../plugins/auth.js';
 import type { Locale } from '../../../shared/locales.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
 import { fieldMessage, type FieldError } from './accounts.validation.js';
@@ -31,6 +30,3 @@ export function checkPasswordPolicy(password: string, ctx: PasswordContext): Fie
   }
   return null;
 }
-
-/** Who may use the account endpoints that act on "my account": anyone signed in as a user. */
-export const hasAccount = (actor: Actor): actor is Actor & { userId: string } => actor.userId !== null;

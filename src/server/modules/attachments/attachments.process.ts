@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import type { Locale } from '../../../shared/locales.js';
 import { scanText } from '../redaction/index.js';
 import { sha256Hex } from './blob-store.js';
@@ -66,7 +66,7 @@ export async function processFile(file: IncomingFile, options: ProcessOptions): 
 
 async function reencodeImage(input: Buffer, kind: AttachmentKind, shown: string, options: ProcessOptions): Promise<Buffer> {
   const broken = () => new AttachmentError('unsupported_media_type', 'broken_image', { file: shown, type: KINDS[kind].label });
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     // limitInputPixels: false here only because the header is read, never decoded; the check below
     // refuses decompression bombs with a clear message before any pixel is decoded.

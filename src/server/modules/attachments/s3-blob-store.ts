@@ -69,7 +69,7 @@ export class S3BlobStore implements BlobStore {
     return fetch(url, {
       method,
       headers: { ...headers, authorization },
-      ...(body ? { body } : {}),
+      ...(body ? { body: body as Uint8Array<ArrayBuffer> } : {}),
       signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
     });
   }

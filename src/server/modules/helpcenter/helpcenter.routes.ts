@@ -177,7 +177,7 @@ export const helpCenterRoutes: FastifyPluginAsync<HelpCenterOptions> = async (ap
         return sendHtml(reply, 200, articlePage(site, locale, data, { voted }), voted ? NO_STORE : PAGE_CACHE);
       });
 
-      hc.post<{ Params: { locale: string; slug: string }; Body: unknown }>('/:locale/articles/:slug/vote', hide, async (request, reply) => {
+      hc.post<{ Params: { locale: string; slug: string }; Body: unknown }>('/:locale/articles/:slug/vote', { ...hide, config: { csrf: 'off' } }, async (request, reply) => {
         const locale = withLocale(request, reply);
         if (!locale) return reply;
         // Cross-site form posts are refused (browsers always send Origin on POST).

@@ -155,7 +155,9 @@ function footer(locale: Locale, brand: BrandConfig): SafeHtml {
   return html`<footer class="foot"><div class="wrap">
 <ul>
 <li><a href="${hcPath(locale)}">${m(locale, 'nav.home')}</a></li>
-<li><a href="${safeHref(brand.requestUrl)}">${m(locale, 'nav.submitRequest')}</a></li>
+<li><a href="${hcPath(locale)}/requests/new">${m(locale, 'nav.submitRequest')}</a></li>
+<li><a href="${hcPath(locale)}/requests">${m(locale, 'nav.myRequests')}</a></li>
+<li><a href="${hcPath(locale)}/signin">${m(locale, 'nav.signIn')}</a></li>
 <li><a href="${safeHref(brand.statusUrl)}">${m(locale, 'nav.status')}</a></li>
 <li><a href="${safeHref(`mailto:${brand.supportEmail}`)}">${brand.supportEmail}</a></li>
 <li><a href="${xUrl(brand.social.x)}" rel="noopener noreferrer">${m(locale, 'contact.x')} ${brand.social.x}</a></li>
@@ -197,7 +199,9 @@ ${canonical ? html`<link rel="canonical" href="${abs(canonical)}">\n` : ''}${LOC
 <div class="wrap bar">
 <a class="brand" href="${hcPath(locale)}">${brand.name} · ${m(locale, 'nav.home')}</a>
 <nav aria-label="${m(locale, 'nav.main')}"><ul>
-<li><a href="${safeHref(brand.requestUrl)}">${m(locale, 'nav.submitRequest')}</a></li>
+<li><a href="${hcPath(locale)}/requests/new">${m(locale, 'nav.submitRequest')}</a></li>
+<li><a href="${hcPath(locale)}/requests">${m(locale, 'nav.myRequests')}</a></li>
+<li><a href="${hcPath(locale)}/signin">${m(locale, 'nav.signIn')}</a></li>
 <li><a href="${chrome.switchHref}" hreflang="${hreflang(alt)}" lang="${htmlLang(alt)}" title="${m(alt, 'lang.switchLabel')}" data-lang-switch="${alt}"><span class="vh" lang="${htmlLang(locale)}">${m(locale, 'nav.language')}: </span>${m(alt, 'lang.self')}</a></li>
 </ul></nav>
 </div>

@@ -1,5 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { PROSE_LLR_THRESHOLD, isPeriodic, looksLikeProse, proseScore } from './chinese.js';
+import { PROSE_LLR_THRESHOLD, isPeriodic, isProseBigram, looksLikeProse, proseScore } from './chinese.js';
 import type { PhraseContext } from './context.js';
 import { scriptOf, stopwordList } from './stopwords.js';
 import type { RawFinding } from './types.js';
@@ -352,7 +352,12 @@ function evaluateRun(run: Run, text: string, ctx: PhraseContext, out: RawFinding
     if (m !== 0) run.known++;
   }
   if (run.known < MIN_WORDS - 2) return;
-  const withContext = ctx.near(run.starts[0] ?? 0, run.ends[n - 1] ?? 0, 120, 60);
+  // whether a phrase context is nearby, looked up only when an unknown word needs it
+  let contextState = 0;
+  const withContext = (): boolean => {
+    if (contextState === 0) contextState = ctx.near(run.starts[0] ?? 0, run.ends[n - 1] ?? 0, 120, 60) ? 1 : 2;
+    return contextState === 1;
+  };
   let langs = 0;
   for (let k = 0; k < n; k++) langs |= run.masks[k] ?? 0;
   for (let lang = 0; lang < LANGUAGES.length; lang++) {
@@ -366,7 +371,7 @@ function evaluateRun(run: Run, text: string, ctx: PhraseContext, out: RawFinding
       if (m & bit) {
         ok[k] = 2;
         listed++;
-      } else if (m === 0 && tolerated(v, k, lang, withContext)) ok[k] = 1;
+      } else if (tolerated(v, k, lang, withContext)) ok[k] = 1;
       else ok[k] = 0;
     }
     if (listed < MIN_WORDS - 2) continue;
@@ -406,13 +411,13 @@ function evaluateRun(run: Run, text: string, ctx: PhraseContext, out: RawFinding
   }
 }
 
-function tolerated(v: RunView, k: number, lang: number, withContext: boolean): boolean {
+function tolerated(v: RunView, k: number, lang: number, withContext: () => boolean): boolean {
   const word = v.words[k] ?? '';
-  if (v.han[k]) return withContext && (lang === LANG_ZH_S || lang === LANG_ZH_T);
+  if (v.han[k]) return (lang === LANG_ZH_S || lang === LANG_ZH_T) && withContext();
   if (lang === LANG_ZH_S || lang === LANG_ZH_T) return false;
   if (word.length < 3) return false;
-  if (withContext && word.length <= 12 && !v.stop[k]) return true;
-  return isNearMiss(word, lang);
+  if (isNearMiss(word, lang)) return true;
+  return word.length <= 12 && !v.stop[k] && withContext();
 }
 
 /** Trims unknown edges (keeping one when it completes a BIP39 length) and emits the window. */
@@ -473,9 +478,9 @@ function evaluateGeneric(gen: GenericRun, text: string, ctx: PhraseContext, out:
   if (n < MIN_WORDS || n > MAX_GENERIC_WORDS) return;
   // a run made mostly of official-list words is the official detector's business
   if (gen.known * 2 > n) return;
-  const withContext = ctx.near(gen.start, gen.end, 120, 60);
   const accept =
-    withContext || (isValidLength(n) && (gen.structured || (!gen.multiline && isolatedLine(text, gen.start, gen.end))));
+    (isValidLength(n) && (gen.structured || (!gen.multiline && isolatedLine(text, gen.start, gen.end)))) ||
+    ctx.near(gen.start, gen.end, 120, 60);
   if (!accept) return;
   const words = text
     .slice(gen.start, gen.end)
@@ -505,6 +510,16 @@ function isolatedLine(text: string, start: number, end: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // Contiguous Chinese phrases ("的的的的的的的的的的的在").
 
+/** Every candidate window must avoid common two-character words; prose rarely has 12 characters without one. */
+function hasBigramFreeStretch(text: string, a: number, b: number): boolean {
+  let stretch = 1;
+  for (let k = a + 1; k < b; k++) {
+    stretch = isProseBigram(text, k - 1) ? 1 : stretch + 1;
+    if (stretch >= MIN_WORDS) return true;
+  }
+  return false;
+}
+
 function contiguousChinese(text: string, a: number, b: number, ctx: PhraseContext, out: RawFinding[]): void {
   const idx = wordIndex();
   const n = b - a;
@@ -529,7 +544,7 @@ function contiguousChinese(text: string, a: number, b: number, ctx: PhraseContex
     emit(a, b);
     return;
   }
-  if (!ctx.near(a, b, 40, 20)) return;
+  if (!hasBigramFreeStretch(text, a, b) || !ctx.near(a, b, 40, 20)) return;
   // Next to a phrase context, a checksum-valid window may sit inside a longer run, a couple of
   // characters after the context word ("助记词是…") or before a closing courtesy ("…请帮忙").
   let coverStart = -1;
@@ -547,6 +562,14 @@ function contiguousChinese(text: string, a: number, b: number, ctx: PhraseContex
   if (coverEnd >= 0) emit(coverStart, coverEnd);
 }
 
+// First characters of the Han context words in context.ts (助记词, 恢复短语, 种子, 备份短语, 钱包短语, 密语, 復元 …).
+const HAN_CONTEXT_STARTS = new Set([...'助恢种種备備钱錢密復'].map((c) => c.charCodeAt(0)));
+
+function mayHoldHanContext(text: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (HAN_CONTEXT_STARTS.has(text.charCodeAt(k))) return true;
+  return false;
+}
+
 /** Scans a multi-character Han chunk for runs of listed characters long enough to be a phrase. */
 function scanHanChunk(text: string, a: number, b: number, ctx: PhraseContext, out: RawFinding[]): void {
   const mask = wordIndex().hanMask;
@@ -556,10 +579,11 @@ function scanHanChunk(text: string, a: number, b: number, ctx: PhraseContext, ou
       if (runStart < 0) runStart = k;
       continue;
     }
-    if (runStart >= 0 && k - runStart >= MIN_WORDS) {
+    if (runStart >= 0 && k - runStart >= MIN_WORDS && hasBigramFreeStretch(text, runStart, k)) {
       // context words ("助记词") are made of listed characters too: they split the run
       let from = runStart;
-      for (const [hs, he] of ctx.hitsWithin(runStart, k)) {
+      const hits = mayHoldHanContext(text, runStart, k) ? ctx.hitsWithin(runStart, k) : [];
+      for (const [hs, he] of hits) {
         if (hs - from >= MIN_WORDS) contiguousChinese(text, from, hs, ctx, out);
         from = Math.max(from, he);
       }
@@ -571,28 +595,35 @@ function scanHanChunk(text: string, a: number, b: number, ctx: PhraseContext, ou
 
 // ---------------------------------------------------------------------------------------------
 
+const sharedRun = new Run();
+const sharedGeneric = new GenericRun();
+
+function flushRun(run: Run, text: string, ctx: PhraseContext, out: RawFinding[]): void {
+  if (run.length > 0) {
+    evaluateRun(run, text, ctx, out);
+    run.clear();
+  }
+}
+
+function flushGeneric(gen: GenericRun, text: string, ctx: PhraseContext, out: RawFinding[]): void {
+  if (gen.count > 0) {
+    evaluateGeneric(gen, text, ctx, out);
+    gen.clear();
+  }
+}
+
 /** Finds recovery phrases in `text`, appending findings to `out`. */
 export function detectPhrases(text: string, ctx: PhraseContext, out: RawFinding[]): void {
   const cls = charClasses();
   const hanMask = wordIndex().hanMask;
   const lex = lexiconMap();
   const [keys, vals] = asciiTable();
-  const run = new Run();
-  const gen = new GenericRun();
+  // scanning is synchronous, so one pair of buffers serves every call
+  const run = sharedRun;
+  const gen = sharedGeneric;
+  run.clear();
+  gen.clear();
   const n = text.length;
-
-  const flushRun = (): void => {
-    if (run.length > 0) {
-      evaluateRun(run, text, ctx, out);
-      run.clear();
-    }
-  };
-  const flushGeneric = (): void => {
-    if (gen.count > 0) {
-      evaluateGeneric(gen, text, ctx, out);
-      gen.clear();
-    }
-  };
 
   // The unknown token just before the current one, kept in case it is a typo'd first word.
   let pendingStart = -1;
@@ -627,23 +658,23 @@ export function detectPhrases(text: string, ctx: PhraseContext, out: RawFinding[
     const active = run.length > 0 || gen.count > 0 || pendingEnd === prevEnd;
     const gap = active && prevEnd >= 0 ? classifyGap(text, prevEnd, i) : GAP_BREAK;
     if (gap === GAP_BREAK) {
-      flushRun();
-      flushGeneric();
+      flushRun(run, text, ctx, out);
+      flushGeneric(gen, text, ctx, out);
       pendingEnd = -1;
     }
 
     if (k === 2) {
-      flushGeneric();
+      flushGeneric(gen, text, ctx, out);
       pendingEnd = -1;
       const firstMask = hanMask[c] ?? 0;
       if (j - i === 1) {
-        if (firstMask === 0 && run.length > 0 && run.lastMask() === 0) flushRun();
+        if (firstMask === 0 && run.length > 0 && run.lastMask() === 0) flushRun(run, text, ctx, out);
         if (firstMask !== 0 || run.length > 0) run.push(i, j, firstMask);
       } else {
         // A chunk of contiguous ideographs ends any spaced run; its edge characters may still
         // belong to a spaced phrase written right after/before a word ("助记词是 的 的 …").
         if (run.length > 0 && gap !== GAP_BREAK && firstMask !== 0) run.push(i, i + 1, firstMask);
-        flushRun();
+        flushRun(run, text, ctx, out);
         if (j - i >= MIN_WORDS) scanHanChunk(text, i, j, ctx, out);
         const lastMask = hanMask[text.charCodeAt(j - 1)] ?? 0;
         if (lastMask !== 0) run.push(j - 1, j, lastMask);
@@ -684,8 +715,8 @@ export function detectPhrases(text: string, ctx: PhraseContext, out: RawFinding[
     // Function words end a generic run, except one standing alone between candidate words (real
     // wordlists contain some everyday words too); at most two of them per run.
     const isStop = (info & STOP_BIT) !== 0 && len >= 3 && len <= 8;
-    if (script === 0 && !(isStop && gen.count > 0 && gen.pendingStop < 0 && gen.stops < 2)) flushGeneric();
-    else if (script !== 0 && gen.count > 0 && script !== gen.script) flushGeneric();
+    if (script === 0 && !(isStop && gen.count > 0 && gen.pendingStop < 0 && gen.stops < 2)) flushGeneric(gen, text, ctx, out);
+    else if (script !== 0 && gen.count > 0 && script !== gen.script) flushGeneric(gen, text, ctx, out);
     if (script === 0 && isStop && gen.count > 0) {
       gen.pendingStop = i;
       gen.pendingStopEnd = j;
@@ -711,7 +742,7 @@ export function detectPhrases(text: string, ctx: PhraseContext, out: RawFinding[
     if (mask === 0) {
       if (run.length > 0) {
         if (run.lastMask() === 0) {
-          flushRun();
+          flushRun(run, text, ctx, out);
           pendingStart = i;
           pendingEnd = j;
         } else run.push(i, j, 0);
@@ -727,6 +758,6 @@ export function detectPhrases(text: string, ctx: PhraseContext, out: RawFinding[
     prevEnd = j;
     i = j;
   }
-  flushRun();
-  flushGeneric();
+  flushRun(run, text, ctx, out);
+  flushGeneric(gen, text, ctx, out);
 }

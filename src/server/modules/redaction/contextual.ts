@@ -23,7 +23,10 @@ function looksLikeCredential(value: string): boolean {
   return true;
 }
 
+const API_PREFILTER = /key|secret|密钥|私钥|秘钥/i;
+
 export function detectApiKeys(text: string, out: RawFinding[]): void {
+  if (!API_PREFILTER.test(text)) return;
   API_LABEL.lastIndex = 0;
   for (let m = API_LABEL.exec(text); m; m = API_LABEL.exec(text)) {
     const labelEnd = m.index + m[0].length;
@@ -80,7 +83,10 @@ function plausiblePassword(value: string, explicitSeparator: boolean): boolean {
   return value.length >= 6 && !/(?:ed|en|ing|ly|ive|ous|ful|less|able|ible|ment|ness|tion)$/.test(lower);
 }
 
+const PASSWORD_PREFILTER = /pass|pwd|pw\b|pin\b|密码|密碼|口令/i;
+
 export function detectPasswords(text: string, out: RawFinding[]): void {
+  if (!PASSWORD_PREFILTER.test(text)) return;
   PASSWORD_EN.lastIndex = 0;
   for (let m = PASSWORD_EN.exec(text); m; m = PASSWORD_EN.exec(text)) {
     const valueStart = m.index + m[0].length;
@@ -92,7 +98,8 @@ export function detectPasswords(text: string, out: RawFinding[]): void {
       continue;
     }
     const explicit = /[:：=]/.test(m[2] ?? '');
-    const quoted = /^["'“‘`]([^\s"'“”‘’`]{1,128})["'”’`]/.exec(line);
+    // quoted values: a passphrase with spaces only in prose ("the password was "…""), not in code
+    const quoted = (explicit ? /^["'“‘`]([^\s"'“”‘’`]{1,128})["'”’`]/ : /^["'“‘`]([^"'“”‘’`]{1,128})["'”’`]/).exec(line);
     if (quoted?.[1]) {
       const value = quoted[1];
       if (plausiblePassword(value, true)) {
@@ -138,6 +145,8 @@ function pushOtp(text: string, valueStart: number, out: RawFinding[]): void {
 }
 
 export function detectOtpCodes(text: string, out: RawFinding[]): void {
+  // every code has at least four digits (or three, a separator and three)
+  if (!/\d{3}/.test(text)) return;
   OTP_EN.lastIndex = 0;
   for (let m = OTP_EN.exec(text); m; m = OTP_EN.exec(text)) {
     if (!OTP_LABEL_HAS_CODE.test(m[0])) continue;

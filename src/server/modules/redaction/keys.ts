@@ -206,6 +206,7 @@ function matchingBrace(text: string, open: number, limit: number): number {
 
 /** Ethereum keystore JSON: an object with a "crypto" member holding "ciphertext" and "kdf". */
 export function detectKeystores(text: string, out: RawFinding[]): void {
+  if (!/ciphertext/i.test(text)) return;
   KEYSTORE_CRYPTO.lastIndex = 0;
   for (let m = KEYSTORE_CRYPTO.exec(text); m; m = KEYSTORE_CRYPTO.exec(text)) {
     const cryptoOpen = m.index + m[0].length - 1;

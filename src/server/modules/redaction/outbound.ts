@@ -39,7 +39,7 @@ const OBJECTS: [AskCode, RegExp][] = [
   ['asks_private_key', /\bprivate[\s-]*keys?\b|\bpriv[\s-]*keys?\b|\bprivkey\b|\bkeystore(?:[\s-]*file)?\b|\bwallet\.dat\b|\bxprv\b|私钥|私鑰|钱包文件|keystore/gi],
   [
     'asks_otp',
-    /\b(?:2fa|two[\s-]*factor|mfa|otp|totp)(?:[\s-]*(?:code|token|pin))?\b|\b(?:authenticator|verification|sms|security|login|auth|google|email|6[\s-]*digit|six[\s-]*digit|one[\s-]*time)[\s-]*(?:code|passcode|password|pin)s?\b|\bcodes?\s+(?:from|in|on|shown\s+(?:in|on))\s+(?:your\s+|the\s+)?(?:google\s+)?(?:authenticator|2fa|app|phone)\b|谷歌验证码|谷歌驗證碼|验证码|驗證碼|动态码|動態碼|动态口令|二次验证码|身份验证器|谷歌验证器|2FA\s*码/gi,
+    /\b(?:2fa|two[\s-]*factor|mfa|otp|totp)(?:[\s-]*(?:code|token|pin))?\b|\b(?:authenticator|verification|sms|security|login|auth|google|email|6[\s-]*digit|six[\s-]*digit)[\s-]*(?:code|passcode|pin)s?\b|\bone[\s-]*time[\s-]*(?:code|passcode|password|pin)s?\b|\bcodes?\s+(?:from|in|on|shown\s+(?:in|on))\s+(?:your\s+|the\s+)?(?:google\s+)?(?:authenticator|2fa|app|phone)\b|谷歌验证码|谷歌驗證碼|验证码|驗證碼|动态码|動態碼|动态口令|二次验证码|身份验证器|谷歌验证器|2FA\s*码/gi,
   ],
   [
     'asks_password',
@@ -56,7 +56,7 @@ const REMOTE_VERBS =
 const ASK_VERBS_EN =
   /\b(?:send(?:ing)?(?=\s+(?:me|us|over|in|your|the|it|this|them|those|all)\b)|share|provide|give(?=\s+(?:me|us|your|the)\b)|tell(?=\s+(?:me|us)\b)|show(?=\s+(?:me|us)\b)|reveal|disclose|confirm|paste|submit|forward|dm|message(?=\s+(?:me|us)\b)|e-?mail(?=\s+(?:me|us)\b)|upload|read(?=\s+(?:me|us|out|back)\b)|reply\s+with|respond\s+with|what(?:'s|’s|\s+is|\s+are|\s+was)|(?:we|i)\s+(?:need|require|must\s+have|will\s+need)|need\s+you\s+to\s+(?:send|share|provide|give|tell|confirm)|ask(?:ing)?\s+for|request(?:ing)?|let\s+(?:me|us)\s+(?:know|have|see)|(?:can|could|may)\s+(?:i|we)\s+(?:have|get|see)|hand\s+over)\b/gi;
 // Verbs that are only a request when the message says where: "type it here", "enter it in this chat".
-const WEAK_VERBS_EN = /\b(?:enter|type|input|verify|write|put)\b/gi;
+const WEAK_VERBS_EN = /\b(?:enter(?:ing)?|typ(?:e|ing)|input(?:ting)?|verify(?:ing)?)\b/gi;
 const CHAT_DIRECTED = /\b(?:here|below|in\s+(?:this|the)\s+chat|in\s+(?:your|the)\s+reply|to\s+(?:me|us)|with\s+(?:me|us)|in\s+this\s+(?:form|ticket|conversation))\b/i;
 const ASK_VERBS_ZH =
   /提供|告诉|告訴|告知|透露|发给|發給|发送给(?:我|客服)|发我|发过来|发一下|给我|給我|报给|报一下|念给|读给|回复|私信|上传|分享|截图|拍照|索要|索取|要求您|需要您|需要你|输入到这里|填写在这里|填到这里|填在这里/g;
@@ -96,8 +96,12 @@ function neutralized(scope: string): boolean {
   return NEGATION_EN.test(scope) || CONDITIONAL_EN.test(scope) || NEGATION_ZH.test(scope) || CONDITIONAL_ZH.test(scope);
 }
 
-/** The last request verb that ends before `pos` (within 60 characters), or undefined. */
-function askVerbBefore(sentence: string, pos: number): Span | undefined {
+/**
+ * The last request verb that ends before `pos` (within 60 characters), or undefined. `anyEntry`
+ * makes "enter/type/verify" count everywhere: nobody should be told to type a recovery phrase or
+ * private key anywhere, while "enter the 2FA code on the withdrawal page" is a normal instruction.
+ */
+function askVerbBefore(sentence: string, pos: number, anyEntry: boolean): Span | undefined {
   const windowStart = Math.max(0, pos - 60);
   const head = sentence.slice(0, pos);
   let found: Span | undefined;
@@ -116,7 +120,7 @@ function askVerbBefore(sentence: string, pos: number): Span | undefined {
     if (/\b(?:that|whether|how|where|when|you\s+have|you've|you’ve)\b/i.test(between)) return undefined;
     return found;
   }
-  if (CHAT_DIRECTED.test(sentence)) {
+  if (anyEntry || CHAT_DIRECTED.test(sentence)) {
     WEAK_VERBS_EN.lastIndex = 0;
     for (let m = WEAK_VERBS_EN.exec(head); m; m = WEAK_VERBS_EN.exec(head)) {
       if (m.index + m[0].length >= windowStart) found = { start: m.index, end: m.index + m[0].length };
@@ -155,7 +159,8 @@ function askedCodes(text: string): AskCode[] {
         if (taken.some((t) => object.start < t.end && t.start < object.end)) continue;
         taken.push(object);
         if (code === 'asks_password' && /one[\s-]*time[\s-]*$/i.test(sentence.slice(0, object.start))) continue;
-        const verb = askVerbBefore(sentence, object.start) ?? zhAskAround(sentence, object);
+        const anyEntry = code === 'asks_recovery_phrase' || code === 'asks_private_key' || code === 'asks_api_secret';
+        const verb = askVerbBefore(sentence, object.start, anyEntry) ?? zhAskAround(sentence, object);
         if (!verb) continue;
         const scopeStart = clauseStart(sentence, Math.min(verb.start, object.start));
         const scopeEnd = clauseEnd(sentence, Math.max(verb.end, object.end));

@@ -158,6 +158,19 @@ function deletionIndex(lang: number): DeletionIndex {
  * `lang`: one insertion, deletion, substitution or adjacent transposition.
  */
 export function isNearMiss(word: string, lang: number): boolean {
+  const key = `${lang}:${word}`;
+  const cached = nearMissCache.get(key);
+  if (cached !== undefined) return cached;
+  const result = computeNearMiss(word, lang);
+  if (nearMissCache.size >= 50_000) nearMissCache.clear();
+  nearMissCache.set(key, result);
+  return result;
+}
+
+// Support text repeats the same words; remember recent answers (bounded).
+const nearMissCache = new Map<string, boolean>();
+
+function computeNearMiss(word: string, lang: number): boolean {
   const words = wordIndex().indexes[lang];
   if (!words || word.length < 3) return false;
   const maxLen = wordIndex().maxLength[lang] ?? 0;

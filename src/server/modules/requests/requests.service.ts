@@ -282,11 +282,15 @@ export class RequestsService {
     const unique = [...new Set(tokens)];
     const rows = await trx.selectFrom('attachments').selectAll().where('upload_token', 'in', unique).where('ticket_id', 'is', null).execute();
     const usable = rows.filter((r) => r.uploader_id === null || r.uploader_id === requesterId);
-    if (usable.length !== unique.length) {
+    // One token may cover several files (one upload call): every token must match, and every row of it be usable.
+    const failed = () => {
       const message = locale === 'zh-cn' ? '有附件已失效或不属于您，请重新上传。' : 'One or more attachments have expired or are not yours; upload them again.';
-      throw new AppError('validation_failed', { detail: message }, [{ path: 'uploads', message }]);
-    }
-    await trx.updateTable('attachments').set({ ticket_id: ticketId, upload_token: null }).where('id', 'in', usable.map((r) => r.id)).execute();
+      return new AppError('validation_failed', { detail: message }, [{ path: 'uploads', message }]);
+    };
+    if (usable.length !== rows.length || new Set(usable.map((r) => r.upload_token)).size !== unique.length) throw failed();
+    // Only still-unclaimed rows: a concurrent submit with the same token claims them once.
+    const claimed = await trx.updateTable('attachments').set({ ticket_id: ticketId, upload_token: null }).where('id', 'in', usable.map((r) => r.id)).where('ticket_id', 'is', null).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== usable.length) throw failed();
     return usable;
   }
 

@@ -20,13 +20,15 @@ const LETTERS_DIGITS = /^([a-z]{2,6})(\d{1,4})$/;
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 /** In-word apostrophes (can't, user's) are dropped so the word stays one token. */
 const APOSTROPHE = /(?<=\p{L})['’](?=\p{L})/gu;
+const HAS_APOSTROPHE = /['’]/;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 /** Exchange error codes such as `EAPI:Invalid key`, `EGeneral:Permission denied`. */
 const ERROR_CODE = /(?<![A-Za-z0-9])(E[A-Z][A-Za-z]*):[ ]?([A-Za-z]+(?:[ ][A-Za-z]+){0,3})/g;
 /** `HTTP 429`, `http-503`, `HTTP/429`. */
-const HTTP_CODE = /(?<!(?!\p{Script=Han})[\p{L}\p{N}])http[ \t\-_/]*([1-5]\d\d)(?!(?!\p{Script=Han})[\p{L}\p{N}])/giu;
+const HTTP_CODE = /(?<![A-Za-z0-9])http[ \t\-_/]*([1-5]\d\d)(?![A-Za-z0-9])/gi;
 /** Token standards and similar codes: `ERC-20`, `erc 20`, `TRC_20`, `BEP-2`, `SHA-256`. */
 const STANDARD_CODE =
-  /(?<!(?!\p{Script=Han})[\p{L}\p{N}])(?:(erc|trc|bep|brc|spl|eip|bip|sha|omni|src|arc|slip)[ \t_]|([a-z]{2,6})-)(\d{1,4})(?!(?!\p{Script=Han})[\p{L}\p{N}])/giu;
+  /(?<![A-Za-z0-9])(?:(erc|trc|bep|brc|spl|eip|bip|sha|omni|src|arc|slip)[ \t_]|([a-z]{2,6})-)(\d{1,4})(?![A-Za-z0-9])/gi;
 
 /** Porter stem of a lower-case alphabetic word (memoised). */
 export function stem(word: string): string {
@@ -50,7 +52,8 @@ export function isAlpha(word: string): boolean {
 
 /** NFKC + lower case + in-word apostrophes removed. */
 export function foldCase(text: string): string {
-  return normalizeText(text).toLowerCase().replace(APOSTROPHE, '');
+  const lower = (ASCII_ONLY.test(text) ? text : normalizeText(text)).toLowerCase();
+  return HAS_APOSTROPHE.test(lower) ? lower.replace(APOSTROPHE, '') : lower;
 }
 
 /** Calls `emit` with every code token of `text` (NFKC-normalised, original case). */
@@ -76,6 +79,8 @@ export interface TokenSink {
   word(term: string): void;
   /** A CJK character bigram (without the key prefix). */
   gram(bigram: string): void;
+  /** When present, receives whole Han runs instead of their bigrams (`gram` is not called). */
+  hanRun?(run: string): void;
   /** An alphabetic surface form and its stem (for prefix search). */
   surface?(surface: string, term: string): void;
 }
@@ -93,9 +98,9 @@ export function emitBigrams(run: string, gram: (bigram: string) => void): void {
  */
 export function analyze(text: string, jieba: Jieba, sink: TokenSink): void {
   if (!text) return;
-  const normalized = normalizeText(text);
+  const normalized = ASCII_ONLY.test(text) ? text : normalizeText(text);
   extractCodes(normalized, (code) => sink.word(code));
-  const lower = normalized.toLowerCase().replace(APOSTROPHE, '');
+  const lower = foldCase(normalized);
 
   let hanText = '';
   let nonHan = lower;
@@ -103,7 +108,8 @@ export function analyze(text: string, jieba: Jieba, sink: TokenSink): void {
     const runs: string[] = [];
     for (const m of lower.matchAll(HAN_RUN)) {
       runs.push(m[0]);
-      emitBigrams(m[0], (g) => sink.gram(g));
+      if (sink.hanRun) sink.hanRun(m[0]);
+      else emitBigrams(m[0], (g) => sink.gram(g));
     }
     hanText = runs.join(' ');
     nonHan = lower.replace(HAN_RUN, ' ');

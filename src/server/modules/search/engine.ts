@@ -91,8 +91,23 @@ export class HelpCenterSearch {
     this.locations.set(stored.id, { locale: stored.locale, docNo });
   }
 
+  /** Adds many documents (validated first: on a bad or duplicate document nothing is added). */
   addAll(docs: SearchDocument[]): void {
-    for (const doc of docs) this.add(doc);
+    const byLocale: Record<Locale, StoredDoc[]> = { 'zh-cn': [], 'en-us': [] };
+    const seen = new Set<string>();
+    for (const doc of docs) {
+      const stored = copyDoc(doc);
+      if (this.locations.has(stored.id) || seen.has(stored.id)) throw new Error(`Duplicate search document id: ${stored.id}`);
+      seen.add(stored.id);
+      byLocale[stored.locale].push(stored);
+    }
+    for (const locale of LOCALES) {
+      const stored = byLocale[locale];
+      if (!stored.length) continue;
+      const docNos = this.indexes[locale].addMany(stored);
+      stored.forEach((doc, i) => this.locations.set(doc.id, { locale, docNo: docNos[i]! }));
+      this.indexes[locale].commit();
+    }
   }
 
   /** Removes a document; unknown ids are ignored. */
@@ -190,6 +205,7 @@ export class HelpCenterSearch {
     if (!plans.size) return null;
 
     const { categoryId, sectionId } = options;
+    const filtered = categoryId !== undefined || sectionId !== undefined;
     const accept = (doc: StoredDoc): boolean =>
       (categoryId === undefined || doc.categoryId === categoryId) && (sectionId === undefined || doc.sectionId === sectionId);
 
@@ -198,7 +214,7 @@ export class HelpCenterSearch {
       for (let i = 0, n = index.touchedCount(); i < n; i++) {
         const docNo = index.touchedDoc(i);
         const score = index.scoreOf(docNo);
-        if (score > max && accept(index.docs[docNo]!)) max = score;
+        if (score > max && (!filtered || accept(index.docs[docNo]!))) max = score;
       }
     }
     if (max <= 0) return { total: 0, top: [], plans };
@@ -211,11 +227,11 @@ export class HelpCenterSearch {
         const docNo = index.touchedDoc(i);
         const score = index.scoreOf(docNo);
         if (score < threshold) continue;
-        const doc = index.docs[docNo]!;
-        if (!accept(doc)) continue;
+        if (filtered && !accept(index.docs[docNo]!)) continue;
         total++;
         if (keep === 0) continue;
-        const candidate: Candidate = { score, id: doc.id, index, docNo };
+        if (top.length === keep && score < top[keep - 1]!.score) continue;
+        const candidate: Candidate = { score, id: index.docs[docNo]!.id, index, docNo };
         if (top.length === keep && !better(candidate, top[keep - 1]!)) continue;
         let pos = top.length === keep ? keep - 1 : top.length;
         if (top.length === keep) top.pop();

@@ -9,12 +9,32 @@ const LEAD = 40;
 const BOUNDARY_SLACK = 16;
 const MAX_MATCHES = 300;
 
-/** Words of non-Han scripts (letters, digits, marks); Han characters never belong to one. */
-const WORD = /[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+/g;
 const LETTERS_DIGITS = /^([a-z]{2,6})(\d{1,4})$/;
-const ASCII = /^[\x00-\x7f]*$/;
 const CODE_TAIL = /[ \-_]?(\d{1,4})(?![A-Za-z0-9])/y;
 const HTTP_TAIL = /[ \-_/]*([1-5]\d\d)(?![A-Za-z0-9])/y;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Lower-cased code of every character that can be part of a non-Han word (ASCII, Latin-1 and
+ * Latin Extended, Greek, Cyrillic, full-width ASCII letters and digits), 0 for the rest.
+ */
+const WORD_CHAR = new Uint16Array(65536);
+(() => {
+  const mark = (from: number, to: number): void => {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      if (!/[\p{L}\p{N}\p{M}]/u.test(ch)) continue;
+      const folded = ch.normalize('NFKC').toLowerCase();
+      WORD_CHAR[c] = folded.length === 1 ? folded.charCodeAt(0) : c;
+    }
+  };
+  mark(0x30, 0x7a);
+  mark(0xc0, 0x24f);
+  mark(0x300, 0x36f);
+  mark(0x370, 0x3ff);
+  mark(0x400, 0x4ff);
+  mark(0xff10, 0xff5a);
+})();
 
 interface Match {
   start: number;
@@ -32,8 +52,8 @@ export class Highlighter {
   private readonly han: string[];
   /** Letter prefixes of letters+digits codes (erc of erc20) and `http` for status codes. */
   private readonly codePrefixes = new Set<string>();
-  /** First two characters of every latin key: a cheap filter before stemming a word. */
-  private readonly heads = new Set<string>();
+  /** First two (lower-cased) character codes of every latin key: a cheap filter before stemming. */
+  private readonly heads = new Set<number>();
   private readonly anyHead: boolean;
 
   constructor(private readonly spec: HighlightSpec) {
@@ -41,14 +61,17 @@ export class Highlighter {
       .filter((h) => h.length > 0)
       .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
     let anyHead = false;
-    for (const term of spec.latin.keys()) {
+    const addHead = (term: string): void => {
       if (term.length < 2) anyHead = true;
-      this.heads.add(term.slice(0, 2));
+      else this.heads.add(term.charCodeAt(0) * 65536 + term.charCodeAt(1));
+    };
+    for (const term of spec.latin.keys()) {
+      addHead(term);
       const parts = LETTERS_DIGITS.exec(term);
       if (parts) this.codePrefixes.add(parts[1]!);
       else if (/^http\d{3}$/.test(term)) this.codePrefixes.add('http');
     }
-    for (const prefix of this.codePrefixes) this.heads.add(prefix.slice(0, 2));
+    for (const prefix of this.codePrefixes) addHead(prefix);
     this.anyHead = anyHead;
   }
 
@@ -56,14 +79,22 @@ export class Highlighter {
     const out: Match[] = [];
     if (!text) return out;
     const latin = this.spec.latin;
+    const n = text.length;
     if (latin.size) {
-      WORD.lastIndex = 0;
-      for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-        const raw = m[0];
-        const start = m.index;
-        let end = start + raw.length;
-        const lower = ASCII.test(raw) ? raw.toLowerCase() : foldCase(raw);
-        if (!this.anyHead && !this.heads.has(lower.slice(0, 2))) continue;
+      for (let i = 0; i < n; ) {
+        const h1 = WORD_CHAR[text.charCodeAt(i)]!;
+        if (h1 === 0) {
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < n && WORD_CHAR[text.charCodeAt(j)] !== 0) j++;
+        const start = i;
+        i = j;
+        if (!this.anyHead && (j - start < 2 || !this.heads.has(h1 * 65536 + WORD_CHAR[text.charCodeAt(start + 1)]!))) continue;
+        const raw = text.slice(start, j);
+        const lower = foldCase(raw);
+        let end = j;
         let key = isAlpha(lower) ? stem(lower) : lower;
         let weight = latin.get(key);
         if (this.codePrefixes.has(lower)) {
@@ -76,27 +107,32 @@ export class Highlighter {
             key = code!;
             weight = w;
             end = tail.lastIndex;
-            WORD.lastIndex = end;
+            i = end;
           }
         }
         if (weight !== undefined) out.push({ start, end, key, weight });
         if (out.length >= MAX_MATCHES) break;
       }
     }
-    if (this.han.length) {
-      const taken: Match[] = [];
+    if (this.han.length && HAN.test(text)) {
+      const found: Match[] = [];
       for (const h of this.han) {
         const weight = this.spec.han.get(h)!;
-        for (let at = text.indexOf(h); at >= 0 && taken.length < MAX_MATCHES; at = text.indexOf(h, at + h.length)) {
-          const end = at + h.length;
-          if (taken.some((t) => t.start < end && at < t.end)) continue; // longer strings win
-          taken.push({ start: at, end, key: h, weight });
+        for (let at = text.indexOf(h); at >= 0 && found.length < MAX_MATCHES * 4; at = text.indexOf(h, at + 1)) {
+          found.push({ start: at, end: at + h.length, key: h, weight });
         }
       }
-      for (const t of taken) out.push(t);
+      // Longest first at each position, then no overlaps.
+      found.sort((a, b) => a.start - b.start || b.end - a.end);
+      let reached = 0;
+      for (const f of found) {
+        if (f.start < reached) continue;
+        out.push(f);
+        reached = f.end;
+      }
       out.sort((a, b) => a.start - b.start);
     }
-    return out;
+    return out.length > MAX_MATCHES ? out.slice(0, MAX_MATCHES) : out;
   }
 
   /** The whole title, escaped, with every match marked. */

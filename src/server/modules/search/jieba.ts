@@ -1,6 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { DOMAIN_WORDS } from './dictionary.js';
+
+/**
+ * jieba's default dictionary, read directly: `@node-rs/jieba/dict` would also load and keep the
+ * 6 MB IDF table in memory, which search does not use. The buffer is dropped once loaded.
+ */
+function defaultDictionary(): Uint8Array {
+  const require = createRequire(import.meta.url);
+  return readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
+}
 
 /** Frequency given to domain words: high enough to win over the default dictionary's splits. */
 const DOMAIN_FREQ = 60_000;
@@ -27,7 +37,7 @@ export function getJieba(extraWords: readonly string[] = []): Jieba {
   const key = extra.join('\n');
   let jieba = instances.get(key);
   if (!jieba) {
-    jieba = Jieba.withDict(dict);
+    jieba = Jieba.withDict(defaultDictionary());
     jieba.loadDict(Buffer.from(dictLines([...DOMAIN_WORDS, ...extra]), 'utf8'));
     instances.set(key, jieba);
   }

@@ -1,5 +1,6 @@
 import type { Jieba } from '@node-rs/jieba';
 import { GRAM_PREFIX, analyze, isAlpha } from './analyzer.js';
+import { codePoints } from './text.js';
 import type { Locale } from './types.js';
 
 /** A document as stored by the index (copied from the caller's object). */
@@ -13,13 +14,13 @@ export interface StoredDoc {
   categoryId: string;
 }
 
-/** One term of a query variant: index key (grams carry GRAM_PREFIX) and its weight. */
+/** One term of a query variant: index key (bigrams carry GRAM_PREFIX) and its weight. */
 export interface ScoringTerm {
   key: string;
   weight: number;
 }
 
-/** Alternatives for one query concept: the group scores max over its variants (dismax). */
+/** Alternatives for one query concept: the group scores the max over its variants (dismax). */
 export interface ScoringGroup {
   weight: number;
   /** Each variant is a list of terms whose scores add up. */
@@ -29,31 +30,65 @@ export interface ScoringGroup {
 /** BM25F parameters. Fields: title, labels, body. */
 const K1 = 1.2;
 const FIELD_B = [0.4, 0.3, 0.75] as const;
-const FIELD_BOOST = [3, 2, 1] as const;
-/** Packed term frequencies: title bits 0-7, labels bits 8-15, body bits 16-30. */
-const TITLE_INC = 1;
-const LABELS_INC = 1 << 8;
-const BODY_INC = 1 << 16;
-const SMALL_MAX = 0xff;
-const BODY_MAX = 0x7fff;
-const FIELD_INC = [TITLE_INC, LABELS_INC, BODY_INC] as const;
+const BOOST_TITLE = 3;
+const BOOST_LABELS = 2;
+/** Terms that can add less than this share of the query's best possible score are skipped. */
+const PRUNE_RATIO = 0.01;
+
+/**
+ * A posting is one int32: docNo (19 bits) | body tf (6 bits) | title tf (3 bits) | labels tf (3 bits).
+ * Term frequencies saturate in BM25 long before these caps.
+ */
+const DOC_SHIFT = 12;
+export const MAX_DOCS_PER_LOCALE = 1 << 19;
+const BODY_CAP = 63;
+const SMALL_CAP = 7;
+
 /** Minimum length of a stem that gets a deletion-neighbourhood entry for typo tolerance. */
 const FUZZY_MIN_VOCAB_LENGTH = 4;
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * Compact slots for BMP characters so that a bigram becomes a small-integer key
+ * (slot1 * 32768 + slot2) instead of a string. Slots only name characters; they never affect scores.
+ */
+const charSlots = new Uint16Array(65536);
+let nextSlot = 1;
+function slotOf(code: number): number {
+  let slot = charSlots[code]!;
+  if (slot === 0) {
+    if (nextSlot >= 32768) return -1;
+    slot = nextSlot++;
+    charSlots[code] = slot;
+  }
+  return slot;
+}
 
 interface SurfaceInfo {
   term: string;
   refs: number;
 }
 
+function grow(arr: Int32Array, min: number): Int32Array {
+  let size = Math.max(8, arr.length * 2);
+  while (size < min) size *= 2;
+  const out = new Int32Array(size);
+  out.set(arr);
+  return out;
+}
+
 /**
- * Inverted index over the documents of one locale. Postings are flat Int32Arrays of
- * (docNo, packed tf) pairs; statistics are integer sums, so scores depend only on the set of
- * documents, never on insertion order or history.
+ * Inverted index over the documents of one locale. Statistics are integer sums, so scores depend
+ * only on the set of documents, never on insertion order or history.
  */
 export class LocaleIndex {
-  private readonly termIds = new Map<string, number>();
+  private readonly wordIds = new Map<string, number>();
+  private readonly gramIds = new Map<number, number>();
+  /** Bigrams with astral characters (rare) keep string keys. */
+  private readonly gramTextIds = new Map<string, number>();
   private readonly postings: Int32Array[] = [];
   private readonly postingLengths: number[] = [];
+  private readonly termIsGram: number[] = [];
 
   readonly docs: (StoredDoc | undefined)[] = [];
   private readonly freeDocNos: number[] = [];
@@ -64,10 +99,17 @@ export class LocaleIndex {
   private readonly totals = [0, 0, 0, 0, 0, 0];
   private invNorms: Float64Array[] = [];
   private statsDirty = true;
+  private postingsDirty = false;
 
   private readonly surfaces = new Map<string, SurfaceInfo>();
   private sortedSurfaces: string[] | null = null;
   private readonly deletions = new Map<string, string[]>();
+
+  // Per-document term counting (reused).
+  private countTitle: Int32Array = new Int32Array(1024);
+  private countLabels: Int32Array = new Int32Array(1024);
+  private countBody: Int32Array = new Int32Array(1024);
+  private counted: number[] = [];
 
   // Reusable scoring buffers.
   private totalScores = new Float64Array(0);
@@ -86,15 +128,96 @@ export class LocaleIndex {
 
   /** Adds a document and returns its internal number. */
   add(doc: StoredDoc): number {
-    const docNo = this.freeDocNos.pop() ?? this.docs.length;
+    const docNo = this.freeDocNos.length ? this.freeDocNos.pop()! : this.docs.length;
+    if (docNo >= MAX_DOCS_PER_LOCALE) throw new RangeError(`At most ${MAX_DOCS_PER_LOCALE} documents per locale`);
     this.docs[docNo] = doc;
     this.live++;
-    const { counts, lens, surfaces } = this.analyzeDoc(doc);
+    const { lens, surfaces } = this.count(doc, true);
     for (let k = 0; k < 6; k++) {
       this.lengths[k]![docNo] = lens[k]!;
       this.totals[k]! += lens[k]!;
     }
-    for (const [key, packed] of counts) this.appendPosting(key, docNo, packed);
+    for (const tid of this.counted) {
+      const packed = this.pack(docNo, tid);
+      let arr = this.postings[tid]!;
+      const len = this.postingLengths[tid]!;
+      if (len === arr.length) {
+        arr = grow(arr, len + 1);
+        this.postings[tid] = arr;
+      }
+      arr[len] = packed;
+      this.postingLengths[tid] = len + 1;
+    }
+    this.counted.length = 0;
+    this.addSurfaces(surfaces);
+    this.statsDirty = true;
+    this.postingsDirty = true;
+    return docNo;
+  }
+
+  /**
+   * Adds many documents at once. Postings are gathered in one temporary buffer and every posting
+   * list is then allocated once at its final size: faster than `add` in a loop and without the
+   * memory fragmentation of growing thousands of small arrays.
+   */
+  addMany(docs: readonly StoredDoc[]): number[] {
+    const docNos: number[] = [];
+    let pending: Int32Array = new Int32Array(1 << 16);
+    let used = 0;
+    let added: Int32Array = new Int32Array(this.postings.length + 1024);
+    for (const doc of docs) {
+      const docNo = this.freeDocNos.length ? this.freeDocNos.pop()! : this.docs.length;
+      if (docNo >= MAX_DOCS_PER_LOCALE) throw new RangeError(`At most ${MAX_DOCS_PER_LOCALE} documents per locale`);
+      docNos.push(docNo);
+      this.docs[docNo] = doc;
+      this.live++;
+      const { lens, surfaces } = this.count(doc, true);
+      for (let k = 0; k < 6; k++) {
+        this.lengths[k]![docNo] = lens[k]!;
+        this.totals[k]! += lens[k]!;
+      }
+      if (used + this.counted.length * 2 > pending.length) pending = grow(pending, used + this.counted.length * 2);
+      if (this.postings.length > added.length) added = grow(added, this.postings.length);
+      for (const tid of this.counted) {
+        pending[used++] = tid;
+        pending[used++] = this.pack(docNo, tid);
+        added[tid] = added[tid]! + 1;
+      }
+      this.counted.length = 0;
+      this.addSurfaces(surfaces);
+    }
+    for (let tid = 0; tid < this.postings.length; tid++) {
+      const extra = added[tid] ?? 0;
+      if (extra === 0) continue;
+      const len = this.postingLengths[tid]!;
+      const arr = new Int32Array(len + extra);
+      arr.set(this.postings[tid]!.subarray(0, len));
+      this.postings[tid] = arr;
+    }
+    for (let i = 0; i < used; i += 2) {
+      const tid = pending[i]!;
+      const len = this.postingLengths[tid]!;
+      this.postings[tid]![len] = pending[i + 1]!;
+      this.postingLengths[tid] = len + 1;
+    }
+    this.statsDirty = true;
+    return docNos;
+  }
+
+  /** Packs a posting from the scratch counters and clears them. */
+  private pack(docNo: number, tid: number): number {
+    const packed =
+      (docNo << DOC_SHIFT) |
+      (Math.min(this.countBody[tid]!, BODY_CAP) << 6) |
+      (Math.min(this.countTitle[tid]!, SMALL_CAP) << 3) |
+      Math.min(this.countLabels[tid]!, SMALL_CAP);
+    this.countTitle[tid] = 0;
+    this.countLabels[tid] = 0;
+    this.countBody[tid] = 0;
+    return packed;
+  }
+
+  private addSurfaces(surfaces: Map<string, string>): void {
     for (const [surface, term] of surfaces) {
       const info = this.surfaces.get(surface);
       if (info) info.refs++;
@@ -103,35 +226,34 @@ export class LocaleIndex {
         this.sortedSurfaces = null;
       }
     }
-    this.statsDirty = true;
-    return docNo;
   }
 
   /** Removes a document by internal number (its postings, statistics and surfaces). */
   remove(docNo: number): void {
     const doc = this.docs[docNo];
     if (!doc) return;
-    const { counts, lens, surfaces } = this.analyzeDoc(doc);
+    const { lens, surfaces } = this.count(doc, false);
     for (let k = 0; k < 6; k++) {
       this.totals[k]! -= lens[k]!;
       this.lengths[k]![docNo] = 0;
     }
-    for (const key of counts.keys()) {
-      const tid = this.termIds.get(key);
-      if (tid === undefined) continue;
+    for (const tid of this.counted) {
+      this.countTitle[tid] = 0;
+      this.countLabels[tid] = 0;
+      this.countBody[tid] = 0;
       const arr = this.postings[tid]!;
       let len = this.postingLengths[tid]!;
-      for (let i = 0; i < len; i += 2) {
-        if (arr[i] === docNo) {
-          len -= 2;
+      for (let i = 0; i < len; i++) {
+        if (arr[i]! >>> DOC_SHIFT === docNo) {
+          len--;
           arr[i] = arr[len]!;
-          arr[i + 1] = arr[len + 1]!;
           break;
         }
       }
       this.postingLengths[tid] = len;
-      if (len === 0 && arr.length > 8) this.postings[tid] = new Int32Array(4);
+      if (len === 0 && arr.length > 8) this.postings[tid] = new Int32Array(0);
     }
+    this.counted.length = 0;
     for (const surface of surfaces.keys()) {
       const info = this.surfaces.get(surface);
       if (!info) continue;
@@ -146,60 +268,116 @@ export class LocaleIndex {
     this.statsDirty = true;
   }
 
-  private analyzeDoc(doc: StoredDoc): {
-    counts: Map<string, number>;
-    lens: number[];
-    surfaces: Map<string, string>;
-  } {
-    const counts = new Map<string, number>();
+  private newTerm(isGram: boolean): number {
+    const tid = this.postings.length;
+    this.postings.push(new Int32Array(0));
+    this.postingLengths.push(0);
+    this.termIsGram.push(isGram ? 1 : 0);
+    if (tid >= this.countTitle.length) {
+      this.countTitle = grow(this.countTitle, tid + 1);
+      this.countLabels = grow(this.countLabels, tid + 1);
+      this.countBody = grow(this.countBody, tid + 1);
+    }
+    return tid;
+  }
+
+  private wordId(term: string, create: boolean): number {
+    let tid = this.wordIds.get(term);
+    if (tid === undefined) {
+      if (!create) return -1;
+      tid = this.newTerm(false);
+      this.wordIds.set(term, tid);
+      if (term.length >= FUZZY_MIN_VOCAB_LENGTH && isAlpha(term)) this.addDeletions(term);
+    }
+    return tid;
+  }
+
+  private gramTextId(gram: string, create: boolean): number {
+    let tid = this.gramTextIds.get(gram);
+    if (tid === undefined) {
+      if (!create) return -1;
+      tid = this.newTerm(true);
+      this.gramTextIds.set(gram, tid);
+    }
+    return tid;
+  }
+
+  /**
+   * Counts the terms of a document into the scratch counters (`counted` lists the term ids) and
+   * returns field lengths and alphabetic surfaces.
+   */
+  private count(doc: StoredDoc, create: boolean): { lens: number[]; surfaces: Map<string, string> } {
     const lens = [0, 0, 0, 0, 0, 0];
     const surfaces = new Map<string, string>();
     const texts = [doc.title, doc.labels.join('\n'), doc.body];
+    const counted = this.counted;
     for (let field = 0; field < 3; field++) {
-      const inc = FIELD_INC[field]!;
-      const shift = field * 8;
-      const max = field === 2 ? BODY_MAX : SMALL_MAX;
-      const bump = (key: string): void => {
-        const packed = counts.get(key) ?? 0;
-        if (((packed >>> shift) & (field === 2 ? 0x7fff : 0xff)) < max) counts.set(key, packed + inc);
+      const bump = (tid: number): void => {
+        if (tid < 0) return;
+        if (this.countTitle[tid] === 0 && this.countLabels[tid] === 0 && this.countBody[tid] === 0) counted.push(tid);
+        // counters are re-read: newTerm may have grown the arrays
+        const c = field === 0 ? this.countTitle : field === 1 ? this.countLabels : this.countBody;
+        c[tid] = c[tid]! + 1;
       };
       analyze(texts[field]!, this.jieba, {
         word: (term) => {
           lens[field]!++;
-          bump(term);
+          bump(this.wordId(term, create));
         },
         gram: (gram) => {
           lens[3 + field]!++;
-          bump(GRAM_PREFIX + gram);
+          bump(this.gramTextId(gram, create));
+        },
+        hanRun: (run) => {
+          if (SURROGATE.test(run)) {
+            const chars = codePoints(run);
+            for (let i = 0; i + 1 < chars.length; i++) {
+              lens[3 + field]!++;
+              bump(this.gramTextId(chars[i]! + chars[i + 1]!, create));
+            }
+            return;
+          }
+          let previous = slotOf(run.charCodeAt(0));
+          for (let i = 1; i < run.length; i++) {
+            const slot = slotOf(run.charCodeAt(i));
+            lens[3 + field]!++;
+            if (previous < 0 || slot < 0) {
+              bump(this.gramTextId(run.slice(i - 1, i + 1), create));
+            } else {
+              const key = previous * 32768 + slot;
+              let tid = this.gramIds.get(key);
+              if (tid === undefined && create) {
+                tid = this.newTerm(true);
+                this.gramIds.set(key, tid);
+              }
+              bump(tid ?? -1);
+            }
+            previous = slot;
+          }
         },
         surface: (surface, term) => {
           surfaces.set(surface, term);
         },
       });
     }
-    return { counts, lens, surfaces };
+    return { lens, surfaces };
   }
 
-  private appendPosting(key: string, docNo: number, packed: number): void {
-    let tid = this.termIds.get(key);
-    if (tid === undefined) {
-      tid = this.postings.length;
-      this.termIds.set(key, tid);
-      this.postings.push(new Int32Array(4));
-      this.postingLengths.push(0);
-      if (key.length >= FUZZY_MIN_VOCAB_LENGTH && isAlpha(key)) this.addDeletions(key);
+  /** Term id of an index key (words as-is, bigrams with GRAM_PREFIX), or -1. */
+  private termId(key: string): number {
+    if (key.charCodeAt(0) === 1) {
+      if (key.length === 3) {
+        const c1 = key.charCodeAt(1);
+        const c2 = key.charCodeAt(2);
+        if ((c1 < 0xd800 || c1 > 0xdfff) && (c2 < 0xd800 || c2 > 0xdfff)) {
+          const s1 = charSlots[c1]!;
+          const s2 = charSlots[c2]!;
+          if (s1 !== 0 && s2 !== 0) return this.gramIds.get(s1 * 32768 + s2) ?? -1;
+        }
+      }
+      return this.gramTextIds.get(key.slice(GRAM_PREFIX.length)) ?? -1;
     }
-    let arr = this.postings[tid]!;
-    const len = this.postingLengths[tid]!;
-    if (len + 2 > arr.length) {
-      const grown = new Int32Array(arr.length * 2);
-      grown.set(arr);
-      arr = grown;
-      this.postings[tid] = arr;
-    }
-    arr[len] = docNo;
-    arr[len + 1] = packed;
-    this.postingLengths[tid] = len + 2;
+    return this.wordIds.get(key) ?? -1;
   }
 
   private addDeletions(term: string): void {
@@ -216,8 +394,8 @@ export class LocaleIndex {
 
   /** Number of live documents containing the index key. */
   docFrequency(key: string): number {
-    const tid = this.termIds.get(key);
-    return tid === undefined ? 0 : this.postingLengths[tid]! >> 1;
+    const tid = this.termId(key);
+    return tid < 0 ? 0 : this.postingLengths[tid]!;
   }
 
   /**
@@ -271,6 +449,11 @@ export class LocaleIndex {
       .map((x) => x.c);
   }
 
+  /** Finalises statistics and compacts postings (called after bulk additions and before scoring). */
+  commit(): void {
+    this.prepare();
+  }
+
   private prepare(): void {
     const n = this.docs.length;
     if (this.totalScores.length < n) {
@@ -281,6 +464,15 @@ export class LocaleIndex {
       this.totalTouched = new Int32Array(cap);
       this.groupTouched = new Int32Array(cap);
       this.variantTouched = new Int32Array(cap);
+    }
+    if (this.postingsDirty) {
+      // Give back the slack of doubling growth once a batch of additions is done.
+      for (let tid = 0; tid < this.postings.length; tid++) {
+        const arr = this.postings[tid]!;
+        const len = this.postingLengths[tid]!;
+        if (arr.length > len + (len >> 3) + 4) this.postings[tid] = arr.slice(0, len);
+      }
+      this.postingsDirty = false;
     }
     if (!this.statsDirty) return;
     const invNorms: Float64Array[] = [];
@@ -317,31 +509,88 @@ export class LocaleIndex {
     const n = this.live;
     let totalCount = 0;
 
+    // Upper bounds: a term can add at most groupWeight × weight × idf × (k1 + 1) to a score.
+    // Terms whose bound is below PRUNE_RATIO of the query's bound (terms found in nearly every
+    // document) are skipped: they cannot change a ranking but cost the most postings.
+    const resolved: Int32Array[] = [];
+    let queryBound = 0;
     for (const g of groups) {
+      let groupBound = 0;
+      for (const terms of g.variants) {
+        const ids = new Int32Array(terms.length);
+        let variantBound = 0;
+        terms.forEach(({ key, weight }, i) => {
+          const tid = this.termId(key);
+          ids[i] = tid;
+          const len = tid < 0 ? 0 : this.postingLengths[tid]!;
+          if (len > 0) variantBound += weight * Math.log(1 + (n - len + 0.5) / (len + 0.5)) * (K1 + 1);
+        });
+        resolved.push(ids);
+        if (variantBound > groupBound) groupBound = variantBound;
+      }
+      queryBound += g.weight * groupBound;
+    }
+    const minContribution = queryBound * PRUNE_RATIO;
+    let variantIndex = 0;
+
+    for (const g of groups) {
+      // Fast path: a group with one single-term variant adds straight into the totals.
+      if (g.variants.length === 1 && g.variants[0]!.length === 1) {
+        const { weight } = g.variants[0]![0]!;
+        const tid = resolved[variantIndex++]![0]!;
+        if (tid < 0) continue;
+        const len = this.postingLengths[tid]!;
+        if (len === 0) continue;
+        if (g.weight * weight * Math.log(1 + (n - len + 0.5) / (len + 0.5)) * (K1 + 1) < minContribution) continue;
+        const arr = this.postings[tid]!;
+        const idf = Math.log(1 + (n - len + 0.5) / (len + 0.5));
+        const base = this.termIsGram[tid] === 1 ? 3 : 0;
+        const invTitle = this.invNorms[base]!;
+        const invLabels = this.invNorms[base + 1]!;
+        const invBody = this.invNorms[base + 2]!;
+        const factor = weight * idf * (K1 + 1);
+        const w = g.weight;
+        for (let i = 0; i < len; i++) {
+          const p = arr[i]!;
+          const d = p >>> DOC_SHIFT;
+          let tfn = ((p >>> 6) & 63) * invBody[d]!;
+          const tt = (p >>> 3) & 7;
+          if (tt !== 0) tfn += BOOST_TITLE * tt * invTitle[d]!;
+          const tl = p & 7;
+          if (tl !== 0) tfn += BOOST_LABELS * tl * invLabels[d]!;
+          // same operation order as the general path: (w * ((factor * tfn) / (tfn + K1)))
+          const s = (factor * tfn) / (tfn + K1);
+          if (total[d] === 0) totalTouched[totalCount++] = d;
+          total[d] = total[d]! + w * s;
+        }
+        continue;
+      }
       let groupCount = 0;
       for (const terms of g.variants) {
         let variantCount = 0;
-        for (const { key, weight } of terms) {
-          const tid = this.termIds.get(key);
-          if (tid === undefined) continue;
+        const ids = resolved[variantIndex++]!;
+        for (let t = 0; t < terms.length; t++) {
+          const { weight } = terms[t]!;
+          const tid = ids[t]!;
+          if (tid < 0) continue;
           const len = this.postingLengths[tid]!;
           if (len === 0) continue;
           const arr = this.postings[tid]!;
-          const df = len >> 1;
-          const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-          const base = key.charCodeAt(0) === 1 ? 3 : 0;
+          const idf = Math.log(1 + (n - len + 0.5) / (len + 0.5));
+          if (g.weight * weight * idf * (K1 + 1) < minContribution) continue;
+          const base = this.termIsGram[tid] === 1 ? 3 : 0;
           const invTitle = this.invNorms[base]!;
           const invLabels = this.invNorms[base + 1]!;
           const invBody = this.invNorms[base + 2]!;
           const factor = weight * idf * (K1 + 1);
-          for (let i = 0; i < len; i += 2) {
-            const d = arr[i]!;
-            const packed = arr[i + 1]!;
-            let tfn = (packed >>> 16) * invBody[d]!;
-            const tt = packed & 0xff;
-            if (tt !== 0) tfn += FIELD_BOOST[0] * tt * invTitle[d]!;
-            const tl = (packed >>> 8) & 0xff;
-            if (tl !== 0) tfn += FIELD_BOOST[1] * tl * invLabels[d]!;
+          for (let i = 0; i < len; i++) {
+            const p = arr[i]!;
+            const d = p >>> DOC_SHIFT;
+            let tfn = ((p >>> 6) & 63) * invBody[d]!;
+            const tt = (p >>> 3) & 7;
+            if (tt !== 0) tfn += BOOST_TITLE * tt * invTitle[d]!;
+            const tl = p & 7;
+            if (tl !== 0) tfn += BOOST_LABELS * tl * invLabels[d]!;
             const s = (factor * tfn) / (tfn + K1);
             if (variant[d] === 0) variantTouched[variantCount++] = d;
             variant[d] = variant[d]! + s;

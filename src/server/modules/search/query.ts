@@ -263,27 +263,35 @@ export function planQuery(
 
   // Glossary.
   const triggered = new Set<number>();
+  // Longest match first, non-overlapping (like a synonym graph): 交易手续费 triggers its own
+  // entry, not also those of 交易 and 手续费.
   if (hanRuns.length) {
     const tokenSet = new Set(hanRuns.flatMap((r) => r.tokens));
     for (const { run } of hanRuns) {
-      const chars = codePoints(run);
-      let offset = 0;
-      for (const ch of chars) {
-        for (const { form, entry } of glossary.han.get(ch) ?? []) {
-          if (triggered.has(entry)) continue;
+      for (let offset = 0; offset < run.length; ) {
+        const ch = codePoints(run.slice(offset, offset + 2))[0]!;
+        let best: { form: string; entry: number } | undefined;
+        for (const candidate of glossary.han.get(ch) ?? []) {
+          const { form } = candidate;
+          if (best && form.length <= best.form.length) continue;
           const hit = form.length === ch.length ? tokenSet.has(form) : run.startsWith(form, offset);
-          if (hit) triggered.add(entry);
+          if (hit) best = candidate;
         }
-        offset += ch.length;
+        if (best) triggered.add(best.entry);
+        offset += best ? best.form.length : ch.length;
       }
     }
   }
   if (words.length) {
     const sequence = words.map((w) => w.term);
-    for (let i = 0; i < sequence.length; i++) {
-      for (const { terms, entry } of glossary.latin.get(sequence[i]!) ?? []) {
-        if (!triggered.has(entry) && startsWithSequence(sequence, i, terms)) triggered.add(entry);
+    for (let i = 0; i < sequence.length; ) {
+      let best: { terms: string[]; entry: number } | undefined;
+      for (const candidate of glossary.latin.get(sequence[i]!) ?? []) {
+        if (best && candidate.terms.length <= best.terms.length) continue;
+        if (startsWithSequence(sequence, i, candidate.terms)) best = candidate;
       }
+      if (best) triggered.add(best.entry);
+      i += best ? best.terms.length : 1;
     }
   }
   for (const entryIndex of [...triggered].sort((a, b) => a - b)) {
