@@ -30,6 +30,8 @@ export interface BuildOptions {
   database?: DatabaseHandle;
   /** Seconds between search-index reconciliations with the database (picks up other processes' edits). */
   indexRefreshSeconds?: number;
+  /** Run the outbox worker in this process (default true; tests that inspect queued mail turn it off). */
+  mailWorker?: boolean;
 }
 
 export interface AppServices {
@@ -121,7 +123,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes, { db: database.db, dialect: database.dialect, isReady: () => ready });
   await app.register(kbRoutes, { kb, ctx });
   await app.register(helpCenterRoutes, { kb, config });
-  await app.register(accountsPlugin, { db: database.db, config });
+  await app.register(accountsPlugin, { db: database.db, config, outboxWorker: options.mailWorker ?? true });
   await app.register(safetyRoutes, { shieldSalt, enabledNetworks: config.brand.networks });
   await app.register(requestsRoutes, { service: requests, publicUrl: config.publicUrl });
   await app.register(attachmentsRoutes, { service: new AttachmentsService(database.db, config, { shieldSalt, requests }) });

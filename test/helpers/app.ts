@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, type BuildOptions } from '../../src/server/app.js';
 import type { Dialect } from '../../src/server/db/index.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
@@ -10,9 +10,9 @@ export interface TestApp {
 }
 
 /** buildApp on a fresh database of the given dialect; bundled content is imported unless disabled. */
-export async function createTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(dialect: Dialect, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase(dialect, env);
-  const app = await buildApp(db.config);
+  const app = await buildApp(db.config, options);
   return {
     app,
     db,

@@ -82,6 +82,22 @@ describe('typo-tolerant phrase detection', () => {
     expect(result.redacted).toBe('[redacted: recovery phrase]');
   });
 
+  it('redacts a phrase with a word missing when a seed context is present', () => {
+    const words = phrase(english, 'missing-word').slice(0, 11);
+    const body = words.join(' ');
+    const text = `my recovery phrase: ${body}`;
+    expectPhrase(text, text.indexOf(body), text.length);
+    expect(scanText(body).findings).toEqual([]);
+  });
+
+  it('redacts phrases separated by dashes, slashes or bullets', () => {
+    const words = phrase(english, 'dashes');
+    for (const sep of [' - ', ' / ', ' • ', ' – ', '\n- ']) {
+      const text = words.join(sep);
+      expectPhrase(text, 0, text.length);
+    }
+  });
+
   it('redacts capitalised and upper-case phrases', () => {
     const words = phrase(english, 'upper');
     const title = words.map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ');
@@ -149,6 +165,16 @@ describe('ordinary prose is left alone', () => {
     '种子短语是不是就是助记词我看不同的钱包叫法不一样',
     '为了安全起见我把助记词写在纸上放在保险柜里了这样可以吗',
   ];
+  const otherLanguages = [
+    'Здравствуйте, я не могу вывести средства с моего аккаунта уже третий день подряд, поддержка молчит.',
+    'вывод средств завис третий день подряд поддержка молчит деньги пропали помогите разобраться срочно пожалуйста',
+    'Merhaba, hesabımdan para çekemiyorum, üç gündür bekliyorum ve destek ekibi cevap vermiyor.',
+    'para çekme işlemi üç gündür bekliyor destek ekibi cevap vermiyor lütfen yardımcı olun acil durum',
+    'Hola, no puedo retirar mis fondos desde hace tres días y nadie responde a mis mensajes.',
+    'Bonjour, je ne peux pas retirer mes fonds depuis trois jours, le support ne répond pas.',
+    'deposit withdrawal account verification pending review documents uploaded passport selfie address proof bank statement',
+  ];
   for (const text of english) it(`en: ${text.slice(0, 40)}…`, () => expectClean(text));
+  for (const text of otherLanguages) it(`other: ${text.slice(0, 40)}…`, () => expectClean(text));
   for (const text of chinese) it(`zh: ${text.slice(0, 16)}…`, () => expectClean(text));
 });

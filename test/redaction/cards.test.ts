@@ -50,6 +50,8 @@ describe('card numbers', () => {
       'UID 28491733 and 58205713',
       'balance 4,111,111,111,111,111 satoshi',
       'withdrawal ID 1839204756182736451',
+      'Order OQCLML-BW3P3-BUCMWZ, ledger L4UESK-KG3EQ-UFO4T5, amount 0.00012345 BTC on 2024/05/01 14:00',
+      'Hong Kong phone +852 9123 4567, 1,250.00 USDT, 12/03/2024',
     ]) {
       expectClean(text);
     }

@@ -28,7 +28,7 @@ describe.each(DIALECTS)('requests API on %s', (dialect) => {
   let alice: Awaited<ReturnType<typeof createUserWithToken>>;
   let bob: Awaited<ReturnType<typeof createUserWithToken>>;
   beforeAll(async () => {
-    t = await createTestApp(dialect, { CONTENT_DIR: FIXTURE_CONTENT_DIR });
+    t = await createTestApp(dialect, { CONTENT_DIR: FIXTURE_CONTENT_DIR }, { mailWorker: false });
     alice = await createUserWithToken(t.app.services.database.db, 'customer');
     bob = await createUserWithToken(t.app.services.database.db, 'customer');
   });
@@ -148,6 +148,11 @@ describe.each(DIALECTS)('requests API on %s', (dialect) => {
     expect(res.statusCode).toBe(201);
     const { request, guest_token, guest_link } = res.json();
     expect(guest_link).toContain(`/requests/${request.id}?token=`);
+    const mail = await t.app.services.database.db.selectFrom('outbox').selectAll().where('to_address', '=', `guest-${dialect}@example.org`).execute();
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.template).toBe('request_received');
+    expect(mail[0]!.subject).toContain(`#${request.id}`);
+    expect(mail[0]!.text_body).toContain(guest_link);
     const ok = await t.app.inject({ url: `/api/v2/requests/${request.id}?token=${encodeURIComponent(guest_token)}` });
     expect(ok.statusCode).toBe(200);
     const forged = guest_token.replace(/.$/, (c: string) => (c === 'A' ? 'B' : 'A'));

@@ -49,6 +49,14 @@ const enUS = {
     intro: 'Two-factor authentication was turned off for your {{brand}} Help Center account on {{time}} (UTC).',
     warning: 'If you did not do this, reset your password immediately, turn two-factor authentication back on and contact {{brand}} support.',
   },
+  request_received: {
+    subject: '[{{brand}}] Request #{{number}} received: {{subject}}',
+    heading: 'We received your request #{{number}}',
+    intro: 'Thank you for contacting {{brand}} support. Your request #{{number}} "{{subject}}" has been sent to the specialists for this kind of problem.',
+    next: 'You can follow it, reply and download the complete conversation record at any time.',
+    action: 'View my request',
+    guestLink: 'Anyone with this link can read the request: do not forward this email.',
+  },
 };
 
 const zhCN: typeof enUS = {
@@ -95,6 +103,14 @@ const zhCN: typeof enUS = {
     heading: '双重验证已关闭',
     intro: '您的 {{brand}} 帮助中心账户已于 {{time}}（UTC）关闭双重验证。',
     warning: '如果这不是您本人的操作，请立即重置密码、重新开启双重验证并联系 {{brand}} 客服。',
+  },
+  request_received: {
+    subject: '[{{brand}}] 已收到您的请求 #{{number}}：{{subject}}',
+    heading: '我们已收到您的请求 #{{number}}',
+    intro: '感谢您联系 {{brand}} 客服。您的请求 #{{number}}“{{subject}}”已转交负责此类问题的专员。',
+    next: '您可以随时查看进度、回复，并下载完整的对话记录。',
+    action: '查看我的请求',
+    guestLink: '任何持有此链接的人都能查看该请求，请勿转发此邮件。',
   },
 };
 

@@ -11,9 +11,10 @@ export interface MailTemplateParams {
   password_changed: { time: string; resetLink: string };
   totp_enabled: { time: string; resetLink: string };
   totp_disabled: { time: string; resetLink: string };
+  request_received: { number: number; subject: string; link: string; guest: boolean };
 }
 export type MailTemplate = keyof MailTemplateParams;
-export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'password_changed', 'totp_enabled', 'totp_disabled'] as const satisfies readonly MailTemplate[];
+export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'password_changed', 'totp_enabled', 'totp_disabled', 'request_received'] as const satisfies readonly MailTemplate[];
 
 /** Parameters every template accepts. */
 export interface CommonMailParams {
@@ -56,6 +57,15 @@ function spec<K extends MailTemplate>(template: K, locale: Locale, params: MailT
         after: [],
       };
     }
+    case 'request_received': {
+      const p = params as MailTemplateParams['request_received'];
+      return {
+        heading: m('heading', { number: p.number }),
+        paragraphs: [m('intro', { number: p.number, subject: p.subject }), m('next')],
+        action: { label: m('action'), url: p.link },
+        after: p.guest ? [m('guestLink')] : [],
+      };
+    }
     default:
       throw new Error(`unknown mail template ${String(template)}`);
   }
@@ -72,7 +82,7 @@ export function renderMail<K extends MailTemplate>(template: K, locale: Locale, 
   const s = spec(template, locale, params, brand);
   const common = (key: string, extra: Record<string, unknown> = {}) => t(locale, `mail.common.${key}`, { brand: brand.name, ...extra });
   const phrase = params.antiPhishingPhrase?.trim();
-  const subject = oneLine(t(locale, `mail.${template}.subject`, { brand: brand.name }));
+  const subject = oneLine(t(locale, `mail.${template}.subject`, { brand: brand.name, ...(params as unknown as Record<string, unknown>) }));
 
   const text = [
     ...(phrase ? [common('antiPhishing', { phrase }), common('antiPhishingHint'), ''] : []),

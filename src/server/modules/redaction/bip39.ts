@@ -5,11 +5,10 @@ import { scriptOf, stopwordList } from './stopwords.js';
 import type { RawFinding } from './types.js';
 import { LANG_EN, LANG_ZH_S, LANG_ZH_T, LANGUAGES, isNearMiss, normalizeWord, wordIndex } from './wordlists.js';
 
-/** Word counts BIP39 allows. */
-export const VALID_LENGTHS = [12, 15, 18, 21, 24] as const;
 const MIN_WORDS = 12;
 const MAX_GENERIC_WORDS = 24;
 
+/** Word counts BIP39 allows: 12, 15, 18, 21 or 24. */
 export function isValidLength(n: number): boolean {
   return n >= 12 && n <= 24 && n % 3 === 0;
 }
@@ -107,9 +106,14 @@ function classifyGap(text: string, from: number, to: number): number {
   let suffix = false;
   let bullet = false;
   let newline = false;
+  let dash = false;
+  let spaced = false;
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
-    if (isSpace(c)) continue;
+    if (isSpace(c)) {
+      spaced = true;
+      continue;
+    }
     if (c === 10 || c === 13) {
       newline = true;
       structured = true;
@@ -142,9 +146,15 @@ function classifyGap(text: string, from: number, to: number): number {
       bullet = true;
       continue;
     }
+    if (digits === 0 && !dash && (c === 45 || c === 0x2013 || c === 0x2014 || c === 47 || c === 0x2022 || c === 0xb7)) {
+      // "word - word", "word / word", "word • word" (but not "well-known" or "src/proto")
+      dash = true;
+      continue;
+    }
     return GAP_BREAK;
   }
   if (prefix && digits === 0) return GAP_BREAK;
+  if (dash && !spaced && !newline) return GAP_BREAK;
   return structured ? GAP_STRUCTURED : GAP_SPACE;
 }
 
@@ -337,7 +347,7 @@ function emitRun(v: RunView, from: number, to: number, certain: boolean, out: Ra
  */
 function evaluateRun(run: Run, text: string, ctx: PhraseContext, out: RawFinding[]): void {
   const n = run.length;
-  if (run.known < MIN_WORDS - 2 || n < MIN_WORDS) return;
+  if (run.known < MIN_WORDS - 2 || n < MIN_WORDS - 1) return;
   const v = viewOf(run, text);
   // hashes may collide: re-read every mask from the exact map
   const lex = lexiconMap();
@@ -396,7 +406,7 @@ function evaluateRun(run: Run, text: string, ctx: PhraseContext, out: RawFinding
         r++;
       }
       if (r - l >= MIN_WORDS - 2 && r - 1 > lastEmittedEnd) {
-        if (emitWindow(v, ok, l, r, lang, out)) lastEmittedEnd = r - 1;
+        if (emitWindow(v, ok, l, r, lang, withContext, out)) lastEmittedEnd = r - 1;
       }
       if (ok[l] === 1) {
         unknowns--;
@@ -421,7 +431,15 @@ function tolerated(v: RunView, k: number, lang: number, withContext: () => boole
 }
 
 /** Trims unknown edges (keeping one when it completes a BIP39 length) and emits the window. */
-function emitWindow(v: RunView, ok: number[], l: number, r: number, lang: number, out: RawFinding[]): boolean {
+function emitWindow(
+  v: RunView,
+  ok: number[],
+  l: number,
+  r: number,
+  lang: number,
+  withContext: () => boolean,
+  out: RawFinding[],
+): boolean {
   let a = l;
   let b = r - 1;
   while (a <= b && ok[a] === 1) a++;
@@ -436,7 +454,8 @@ function emitWindow(v: RunView, ok: number[], l: number, r: number, lang: number
       len++;
     }
   }
-  if (len < MIN_WORDS) return false;
+  // one word short of a phrase is still most of a secret when the text says it is a seed
+  if (len < MIN_WORDS && !(len === MIN_WORDS - 1 && withContext())) return false;
   let unknowns = 0;
   for (let k = a; k <= b; k++) if (ok[k] === 1) unknowns++;
   if (len - unknowns < MIN_WORDS - 2) return false;
@@ -700,14 +719,14 @@ export function detectPhrases(text: string, ctx: PhraseContext, out: RawFinding[
           if (key === 0) break;
           slot = (slot + 1) & HASH_MASK;
         }
-        if (!upper && len <= 8 && (info & STOP_BIT) === 0) script = 1;
+        if (!upper && len >= 4 && len <= 8 && (info & STOP_BIT) === 0) script = 1;
       }
     } else if (len >= 2 && len <= 14) {
       const raw = text.slice(i, j);
       const word = normalizeWord(raw);
       info = lex.get(word) ?? 0;
-      // candidate word of an unlisted wordlist: lowercase Latin/Cyrillic, 3–8 letters, not a function word
-      if ((info & STOP_BIT) === 0 && word.length >= 3 && word.length <= 8 && raw === raw.toLowerCase()) {
+      // candidate word of an unlisted wordlist: lowercase Latin/Cyrillic, 4–8 letters, not a function word
+      if ((info & STOP_BIT) === 0 && word.length >= 4 && word.length <= 8 && raw === raw.toLowerCase()) {
         script = scriptOf(word.charCodeAt(0));
       }
     }

@@ -15,9 +15,10 @@ function apiKindFor(label: string): SecretKind {
   return 'api_key';
 }
 
-/** Value looks generated: mixes letters and digits, and is not an address-like or hash-like token. */
+/** Value looks generated (letters with digits, or long mixed case) and is not an address. */
 function looksLikeCredential(value: string): boolean {
-  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
+  if (!/[A-Za-z]/.test(value)) return false;
+  if (!/[0-9]/.test(value) && !(value.length >= 24 && /[a-z]/.test(value) && /[A-Z]/.test(value))) return false;
   if (/^0x[0-9a-fA-F]{40}$/.test(value)) return false;
   if (/^(bc1|tb1|ltc1)[0-9a-z]{20,}$/i.test(value)) return false;
   return true;

@@ -24,12 +24,10 @@ export const LANGUAGES = [
   'czech',
   'portuguese',
 ] as const;
-export type Bip39Language = (typeof LANGUAGES)[number];
 
 export const LANG_EN = 0;
 export const LANG_ZH_S = 1;
 export const LANG_ZH_T = 2;
-export const MASK_ZH = (1 << LANG_ZH_S) | (1 << LANG_ZH_T);
 
 const RAW_LISTS: readonly (readonly string[])[] = [
   english,
@@ -44,14 +42,8 @@ const RAW_LISTS: readonly (readonly string[])[] = [
   portuguese,
 ];
 
-export function rawWordlist(lang: number): readonly string[] {
-  const list = RAW_LISTS[lang];
-  if (!list) throw new RangeError(`unknown wordlist ${lang}`);
-  return list;
-}
-
-const COMBINING = /[\u0300-\u036f]/g;
-const LATIN_EXTENDED = /[\u00c0-\u024f\u1e00-\u1eff]/;
+const COMBINING_ALL = /[\u0300-\u036f]/g;
+const NEEDS_ACCENT_STRIP = /[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/;
 
 function isLowerAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -69,10 +61,7 @@ function isLowerAscii(s: string): boolean {
 export function normalizeWord(raw: string): string {
   if (isLowerAscii(raw)) return raw;
   let t = raw.normalize('NFKC').toLowerCase();
-  if (LATIN_EXTENDED.test(t) || COMBINING.test(t)) {
-    COMBINING.lastIndex = 0;
-    t = t.normalize('NFD').replace(COMBINING, '');
-  }
+  if (NEEDS_ACCENT_STRIP.test(t)) t = t.normalize('NFD').replace(COMBINING_ALL, '');
   return t;
 }
 

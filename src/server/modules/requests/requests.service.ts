@@ -11,6 +11,7 @@ import type { FieldValues } from '../../../shared/request-forms.js';
 import type { KnowledgeBaseService } from '../kb/kb.service.js';
 import { scanText, userWarning, type SecretKind } from '../redaction/index.js';
 import { tokenize } from '../search/index.js';
+import { enqueueMail } from '../mail/mail.outbox.js';
 import { genesisHash, messageHash, type ChainedMessage } from '../records/record-chain.js';
 import { checkRequestFields, type FieldIssue } from './request-fields.js';
 import type { RequestTypeCatalog } from './request-types.js';
@@ -140,14 +141,14 @@ export class RequestsService {
     return `${this.config.publicUrl}/hc/${locale}/requests/${ticket.number}?token=${encodeURIComponent(token)}`;
   }
 
-  private async resolveRequester(trx: Db, requester: Requester, locale: Locale): Promise<{ id: string; name: string }> {
+  private async resolveRequester(trx: Db, requester: Requester, locale: Locale): Promise<{ id: string; name: string; email: string }> {
     if (requester.kind === 'user') {
-      const user = await trx.selectFrom('users').select(['id', 'name']).where('id', '=', requester.userId).executeTakeFirst();
+      const user = await trx.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', requester.userId).executeTakeFirst();
       if (!user) throw new AppError('unauthorized');
       return user;
     }
     const email = requester.email.trim().toLowerCase();
-    const existing = await trx.selectFrom('users').select(['id', 'name', 'role']).where('email', '=', email).executeTakeFirst();
+    const existing = await trx.selectFrom('users').select(['id', 'name', 'role', 'email']).where('email', '=', email).executeTakeFirst();
     if (existing) {
       if (existing.role !== 'customer') throw new AppError('forbidden');
       return existing;
@@ -160,7 +161,7 @@ export class RequestsService {
       .values({ id, email, name, role: 'customer', password_hash: null, email_verified_at: null, totp_secret: null, totp_enabled_at: null, locale, account_ref: null, created_at: now, updated_at: now })
       .onConflict((oc) => oc.column('email').doNothing())
       .execute();
-    const row = await trx.selectFrom('users').select(['id', 'name']).where('email', '=', email).executeTakeFirstOrThrow();
+    const row = await trx.selectFrom('users').select(['id', 'name', 'email']).where('email', '=', email).executeTakeFirstOrThrow();
     return row;
   }
 
@@ -259,6 +260,15 @@ export class RequestsService {
           })
           .execute();
         if (uploads.length) await trx.updateTable('attachments').set({ comment_id: commentId }).where('id', 'in', uploads.map((u) => u.id)).execute();
+        // The confirmation (with the follow link for guests) is queued in the same transaction.
+        const link = guestToken ? this.guestLink(ticket, guestToken, locale) : `${this.config.publicUrl}/hc/${locale}/requests/${number}`;
+        await enqueueMail(trx, {
+          to: requester.email,
+          template: 'request_received',
+          locale,
+          params: { number, subject: ticket.subject, link, guest: Boolean(guestToken) },
+          brand: this.config.brand,
+        });
         return { ticket, created: true, ...(guestToken ? { guestToken } : {}) };
       });
 

@@ -54,16 +54,16 @@ export class Highlighter {
   private readonly codePrefixes = new Set<string>();
   /** First two (lower-cased) character codes of every latin key: a cheap filter before stemming. */
   private readonly heads = new Set<number>();
-  private readonly anyHead: boolean;
+  /** Latin keys of one character (matched only by one-character words). */
+  private readonly singles = new Set<number>();
 
   constructor(private readonly spec: HighlightSpec) {
     this.han = [...spec.han.keys()]
       .filter((h) => h.length > 0)
       .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    let anyHead = false;
     const addHead = (term: string): void => {
-      if (term.length < 2) anyHead = true;
-      else this.heads.add(term.charCodeAt(0) * 65536 + term.charCodeAt(1));
+      if (term.length === 1) this.singles.add(term.charCodeAt(0));
+      else if (term.length > 1) this.heads.add(term.charCodeAt(0) * 65536 + term.charCodeAt(1));
     };
     for (const term of spec.latin.keys()) {
       addHead(term);
@@ -72,7 +72,6 @@ export class Highlighter {
       else if (/^http\d{3}$/.test(term)) this.codePrefixes.add('http');
     }
     for (const prefix of this.codePrefixes) addHead(prefix);
-    this.anyHead = anyHead;
   }
 
   private matches(text: string): Match[] {
@@ -88,12 +87,19 @@ export class Highlighter {
           continue;
         }
         let j = i + 1;
-        while (j < n && WORD_CHAR[text.charCodeAt(j)] !== 0) j++;
+        let ascii = text.charCodeAt(i) < 128;
+        for (; j < n; j++) {
+          const c = text.charCodeAt(j);
+          if (WORD_CHAR[c] === 0) break;
+          if (c >= 128) ascii = false;
+        }
         const start = i;
         i = j;
-        if (!this.anyHead && (j - start < 2 || !this.heads.has(h1 * 65536 + WORD_CHAR[text.charCodeAt(start + 1)]!))) continue;
+        if (j - start === 1) {
+          if (!this.singles.has(h1)) continue;
+        } else if (!this.heads.has(h1 * 65536 + WORD_CHAR[text.charCodeAt(start + 1)]!)) continue;
         const raw = text.slice(start, j);
-        const lower = foldCase(raw);
+        const lower = ascii ? raw.toLowerCase() : foldCase(raw);
         let end = j;
         let key = isAlpha(lower) ? stem(lower) : lower;
         let weight = latin.get(key);
