@@ -150,6 +150,12 @@ describe('ordinary prose is left alone', () => {
     'My seed phrase is safe and I never shared it, yet the balance on my hardware wallet dropped to zero.',
     'The recovery phrase you gave me at setup does not work in the new app version, it says invalid words.',
     'abandon all hope of a quick answer, support has been silent for a week about my frozen account',
+    'urgent help account locked cannot withdraw bitcoin since monday morning please fix asap thanks',
+    'deposit pending again same problem last week money gone where is my money answer now',
+    'trade history missing order cancel button broken mobile app crash android phone update',
+    'verify identity document upload fail camera black screen retry many times nothing happen',
+    'buy sell swap convert stake earn lend borrow margin future option copy trade bot',
+    'bitcoin ethereum solana cardano polkadot avalanche chainlink uniswap litecoin stellar monero tezos',
   ];
   const chinese = [
     '我的钱提不出来已经三天了，充值也没到账，实名认证一直审核中，请尽快帮我处理一下谢谢',

@@ -271,7 +271,6 @@ class GenericRun {
   known = 0;
   stops = 0;
   pendingStop = -1;
-  pendingStopEnd = -1;
 
   clear(): void {
     this.count = 0;
@@ -738,7 +737,6 @@ export function detectPhrases(text: string, ctx: PhraseContext, out: RawFinding[
     else if (script !== 0 && gen.count > 0 && script !== gen.script) flushGeneric(gen, text, ctx, out);
     if (script === 0 && isStop && gen.count > 0) {
       gen.pendingStop = i;
-      gen.pendingStopEnd = j;
       if (gap !== GAP_STRUCTURED) gen.structured = false;
     } else if (script !== 0) {
       if (gen.count === 0) {

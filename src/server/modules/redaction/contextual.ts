@@ -37,7 +37,7 @@ export function detectApiKeys(text: string, out: RawFinding[]): void {
     const value = API_VALUE.exec(rest.slice(offset));
     if (!value) continue;
     let token = value[0];
-    // trailing punctuation that closes a sentence is not part of a key
+    // a trailing dash or underscore is punctuation; '=' padding belongs to the key
     token = token.replace(/[=\-_]+$/, (tail) => (tail.startsWith('=') ? tail : ''));
     if (token.length < 20 || !looksLikeCredential(token)) continue;
     const start = labelEnd + offset;
@@ -61,7 +61,7 @@ const NOT_A_PASSWORD = new Set(
   definitely very really just now gone new old no none null nothing unknown accepted rejected denied asked needed
   sent shown displayed long-enough special mandatory optional different-from case-sensitive for of on in at to
   and or but that this it which when if because there here please string number boolean null undefined true
-  false any object str int text field input value type hash hashed bcrypt`.split(/\s+/),
+  false any object str int text field input value type hash hashed bcrypt password passwd pass pwd unchanged`.split(/\s+/),
 );
 
 function trimValue(value: string): string {
@@ -75,6 +75,8 @@ function plausiblePassword(value: string, explicitSeparator: boolean): boolean {
   if (NOT_A_PASSWORD.has(lower)) return false;
   // placeholders and code, not credentials: <your-password>, ${PASS}, auth[1], z.string(), /path
   if (/^[<{[$/(]|\(|\[\d*\]|^process\.env|^your[-_ ]|^example|^x{3,}$|^\*{3,}/i.test(value)) return false;
+  // option placeholders such as --password=PASS or PASSWORD
+  if (/^[A-Z]+$/.test(value)) return false;
   const hasDigit = /[0-9]/.test(value);
   const hasSymbol = /[^A-Za-z0-9]/.test(value);
   const hasInnerUpper = /.[A-Z]/.test(value);
