@@ -16,7 +16,7 @@ import { getOrCreateSetting, randomSalt } from './modules/settings/settings.serv
 import { importRequestTypes, RequestTypeCatalog } from './modules/requests/request-types.js';
 import { requestsRoutes } from './modules/requests/requests.routes.js';
 import { RequestsService } from './modules/requests/requests.service.js';
-import { attachmentsRoutes, AttachmentsService } from './modules/attachments/index.js';
+import { attachmentBlobStore, attachmentsRoutes, AttachmentsService, startAttachmentJanitor } from './modules/attachments/index.js';
 import { sessionPlugin } from './plugins/session.js';
 import { accountsPlugin } from './modules/accounts/accounts.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -25,6 +25,9 @@ import { kbRoutes } from './modules/kb/kb.routes.js';
 import { KnowledgeBaseIndex } from './modules/kb/kb.search.js';
 import { KnowledgeBaseService } from './modules/kb/kb.service.js';
 
+/** Trust the first `hops` proxies in X-Forwarded-For. */
+const hopsTrusted = (hops: number) => (_address: string, index: number) => index < hops;
+
 export interface BuildOptions {
   /** Reuse an open database (tests, CLI); otherwise one is opened from config and closed with the app. */
   database?: DatabaseHandle;
@@ -32,6 +35,8 @@ export interface BuildOptions {
   indexRefreshSeconds?: number;
   /** Run the outbox worker in this process (default true; tests that inspect queued mail turn it off). */
   mailWorker?: boolean;
+  /** Periodic maintenance jobs (attachment janitor); default true. */
+  backgroundJobs?: boolean;
 }
 
 export interface AppServices {
@@ -54,7 +59,7 @@ declare module 'fastify' {
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config),
-    trustProxy: true,
+    trustProxy: typeof config.trustProxy === 'number' ? hopsTrusted(config.trustProxy) : config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, caseSensitive: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -126,7 +131,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(accountsPlugin, { db: database.db, config, outboxWorker: options.mailWorker ?? true });
   await app.register(safetyRoutes, { shieldSalt, enabledNetworks: config.brand.networks });
   await app.register(requestsRoutes, { service: requests, publicUrl: config.publicUrl });
-  await app.register(attachmentsRoutes, { service: new AttachmentsService(database.db, config, { shieldSalt, requests }) });
+  const attachments = new AttachmentsService(database.db, config, {
+    shieldSalt,
+    requests,
+    maxBytes: config.attachments.maxBytes,
+    maxFiles: config.attachments.maxFiles,
+    guestUploadsPerHour: config.attachments.guestUploadsPerHour,
+    blobs: attachmentBlobStore(config.dataDir, config.attachments.s3),
+  });
+  await app.register(attachmentsRoutes, { service: attachments });
+  if (options.backgroundJobs ?? true) {
+    const stopJanitor = startAttachmentJanitor(attachments, { log: app.log });
+    app.addHook('onClose', async () => stopJanitor());
+  }
 
   await app.ready();
   return app;

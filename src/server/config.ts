@@ -42,6 +42,17 @@ const envSchema = z.object({
   ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   SHIELD_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
   DEFAULT_LOCALE: z.enum(['zh-cn', 'en-us']).default('en-us'),
+  TRUST_PROXY: z.string().default('loopback'),
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(50).default(5),
+  ATTACHMENT_GUEST_UPLOADS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(30),
+  ATTACHMENT_S3_ENDPOINT: z.url().optional(),
+  ATTACHMENT_S3_BUCKET: z.string().min(3).max(63).optional(),
+  ATTACHMENT_S3_REGION: z.string().min(1).default('us-east-1'),
+  ATTACHMENT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ATTACHMENT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  ATTACHMENT_S3_PREFIX: z.string().default('attachments/'),
+  ATTACHMENT_S3_PATH_STYLE: bool.default(true),
   BRAND_NAME: z.string().min(1).max(80).default('Lanternfish Exchange'),
   BRAND_WEBSITE: z.url().default('https://www.lanternfish.example'),
   BRAND_SUPPORT_EMAIL: z.email().default('support@lanternfish.example'),
@@ -87,6 +98,14 @@ export interface Config {
   adminToken?: string;
   shieldSalt?: string;
   defaultLocale: Locale;
+  /** Fastify trustProxy: 'true', 'false', a hop count, or comma-separated addresses/CIDRs. */
+  trustProxy: boolean | number | string[];
+  attachments: {
+    maxBytes: number;
+    maxFiles: number;
+    guestUploadsPerHour: number;
+    s3?: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; prefix: string; pathStyle: boolean };
+  };
   brand: BrandConfig;
 }
 
@@ -108,6 +127,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   for (const d of domains) {
     if (!/^[a-z0-9.-]+\.[a-z0-9-]+$/i.test(d)) throw new ConfigError('BRAND_OFFICIAL_DOMAINS', `contains an invalid domain ${JSON.stringify(d)}`);
   }
+  const s3Vars = [e.ATTACHMENT_S3_ENDPOINT, e.ATTACHMENT_S3_BUCKET, e.ATTACHMENT_S3_ACCESS_KEY_ID, e.ATTACHMENT_S3_SECRET_ACCESS_KEY];
+  if (s3Vars.some(Boolean) && !s3Vars.every(Boolean)) {
+    throw new ConfigError('ATTACHMENT_S3_ENDPOINT', 'and ATTACHMENT_S3_BUCKET, ATTACHMENT_S3_ACCESS_KEY_ID, ATTACHMENT_S3_SECRET_ACCESS_KEY must be set together');
+  }
+  const trust = e.TRUST_PROXY.trim();
+  const trustProxy = trust === 'true' ? true : trust === 'false' ? false : /^\d+$/.test(trust) ? Number(trust) : list(trust);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -120,6 +145,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.ADMIN_TOKEN ? { adminToken: e.ADMIN_TOKEN } : {}),
     ...(e.SHIELD_SALT ? { shieldSalt: e.SHIELD_SALT } : {}),
     defaultLocale: e.DEFAULT_LOCALE,
+    trustProxy,
+    attachments: {
+      maxBytes: e.ATTACHMENT_MAX_BYTES,
+      maxFiles: e.ATTACHMENT_MAX_FILES,
+      guestUploadsPerHour: e.ATTACHMENT_GUEST_UPLOADS_PER_HOUR,
+      ...(e.ATTACHMENT_S3_ENDPOINT
+        ? {
+            s3: {
+              endpoint: e.ATTACHMENT_S3_ENDPOINT,
+              bucket: e.ATTACHMENT_S3_BUCKET!,
+              region: e.ATTACHMENT_S3_REGION,
+              accessKeyId: e.ATTACHMENT_S3_ACCESS_KEY_ID!,
+              secretAccessKey: e.ATTACHMENT_S3_SECRET_ACCESS_KEY!,
+              prefix: e.ATTACHMENT_S3_PREFIX,
+              pathStyle: e.ATTACHMENT_S3_PATH_STYLE,
+            },
+          }
+        : {}),
+    },
     brand: {
       name: e.BRAND_NAME,
       website: e.BRAND_WEBSITE.replace(/\/$/, ''),

@@ -223,7 +223,10 @@ describe.each(DIALECTS)('attachments API on %s', (dialect) => {
     const none = await form([], alice.headers, { note: 'no file here' });
     expect(none.statusCode).toBe(400);
     expect(none.json().message).toContain('No file was sent');
-    expect((await raw('empty.txt', Buffer.alloc(0), alice.headers)).statusCode).toBe(400);
+    expect((await raw('empty.txt', Buffer.alloc(0), alice.headers)).json().message).toBe('The file "empty.txt" is empty.');
+    const nothing = await t.app.inject({ method: 'POST', url: '/api/v2/uploads', headers: alice.headers });
+    expect(nothing.statusCode).toBe(400);
+    expect(nothing.json().message).toContain('No file was sent');
   });
 
   it('runs the secret shield over text files and says what it hid', async () => {
@@ -384,7 +387,10 @@ describe.each(DIALECTS)('attachments API on %s', (dialect) => {
     bigForm.append('file', new Blob([Buffer.alloc(11 * 1024 * 1024, 0x61)]), 'big.txt');
     const tooBigForm = await fetch(`${address}/api/v2/uploads`, { method: 'POST', headers: alice.headers, body: bigForm });
     expect(tooBigForm.status).toBe(413);
-    // The server is still healthy afterwards.
+    const many = new FormData();
+    for (let i = 0; i < 7; i++) many.append('file', new Blob([Buffer.alloc(512 * 1024, 0x61 + i)]), `part-${i}.txt`);
+    expect((await fetch(`${address}/api/v2/uploads`, { method: 'POST', headers: alice.headers, body: many })).status).toBe(400);
+    // The server (and the client's connection pool) is still healthy afterwards.
     expect((await fetch(`${address}/api/v2/uploads?filename=again.png`, { method: 'POST', headers: alice.headers, body: fixture('screenshot.png') })).status).toBe(201);
   });
 

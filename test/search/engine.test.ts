@@ -65,16 +65,22 @@ describe('HelpCenterSearch basics', () => {
     expect(engine.search('kyd', { locale: 'en-us' }).total).toBe(0);
   });
 
-  it('ranks exact matches above typo matches', () => {
+  it('weights typo matches below exact matches and leaves known words alone', () => {
     const docs: SearchDocument[] = [
       { id: 'a', locale: 'en-us', title: 'Trace a payment', labels: [], body: 'trace', sectionId: 's', categoryId: 'c' },
       { id: 'b', locale: 'en-us', title: 'Trade a payment', labels: [], body: 'trade', sectionId: 's', categoryId: 'c' },
+      { id: 'c', locale: 'en-us', title: 'Slippage', labels: [], body: 'Price slippage on market orders.', sectionId: 's', categoryId: 'c' },
     ];
     const e = new HelpCenterSearch();
     e.addAll(docs);
-    const hits = e.search('trade', { locale: 'en-us' }).hits;
-    expect(hits.map((h) => h.id)).toEqual(['b', 'a']);
-    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score * 2);
+    // "trade" is a known word: it is not also read as its neighbour "trace"
+    expect(e.search('trade', { locale: 'en-us' }).hits.map((h) => h.id)).toEqual(['b']);
+    // "slipage" is unknown: it matches "slippage", with a lower weight than the exact word
+    const typo = e.search('slipage', { locale: 'en-us' }).hits;
+    const exact = e.search('slippage', { locale: 'en-us' }).hits;
+    expect(typo.map((h) => h.id)).toEqual(['c']);
+    expect(typo[0]!.score).toBeLessThan(exact[0]!.score * 0.5);
+    expect(typo[0]!.titleHtml).toBe('<mark>Slippage</mark>');
   });
 
   it('handles stop words but still answers stop-word-only queries', () => {

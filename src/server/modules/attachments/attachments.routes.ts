@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { IncomingFile } from './attachments.process.js';
@@ -49,29 +50,17 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<{ service: AttachmentsServ
         },
       },
       async (request, reply) => {
-        if (request.actor.kind === 'anonymous') await service.admitGuest(request.ip);
-        let token = request.query.token;
-        const files: IncomingFile[] = [];
-        if (request.isMultipart()) {
-          try {
-            for await (const part of request.parts()) {
-              if (part.type === 'field') {
-                if (part.fieldname === 'token' && typeof part.value === 'string' && part.value) token = part.value.slice(0, 100);
-                continue;
-              }
-              files.push(await service.readFile(part.file, part.filename, { destroyOnLimit: true }));
-              if (part.file.truncated) throw service.tooLarge(part.filename);
-            }
-          } catch (error) {
-            if (MULTIPART_ERRORS.has((error as { code?: string }).code ?? '')) throw service.tooManyFiles();
-            throw error;
-          }
-        } else {
-          const declared = Number(request.headers['content-length']);
-          if (Number.isFinite(declared) && declared > service.maxBytes) throw service.tooLarge(request.query.filename);
-          files.push(await service.readFile(request.body as Readable, request.query.filename));
+        let body: { files: IncomingFile[]; token: string | undefined };
+        try {
+          if (request.actor.kind === 'anonymous') await service.admitGuest(request.ip);
+          body = await readUpload(request, request.query, service);
+        } catch (error) {
+          // Refused before the body was read to its end: what is left cannot be told apart from a
+          // next request on this connection, so answer and close it instead of leaving it stuck.
+          if (!request.raw.complete) void reply.header('connection', 'close');
+          throw error;
         }
-        const result = await service.upload({ files, uploaderId: uploaderOf(request.actor), locale: request.locale, token });
+        const result = await service.upload({ files: body.files, uploaderId: uploaderOf(request.actor), locale: request.locale, token: body.token });
         return reply.status(201).send(presentUpload(publicUrl, result.token, result.rows, result.expiresAt));
       },
     );
@@ -105,3 +94,32 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<{ service: AttachmentsServ
     return reply.type(row.content_type).send(bytes);
   });
 };
+
+/** The files of an upload call (raw body, or multipart "file" parts) and the token to add them to, if any. */
+async function readUpload(request: FastifyRequest, query: z.infer<typeof uploadQuery>, service: AttachmentsService): Promise<{ files: IncomingFile[]; token: string | undefined }> {
+  let token = query.token;
+  const files: IncomingFile[] = [];
+  if (!request.isMultipart()) {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > service.maxBytes) throw service.tooLarge(query.filename);
+    // No body at all (no Content-Type and no length) reaches no parser: nothing was sent.
+    if (request.body === undefined || request.body === null) return { files, token };
+    files.push(await service.readFile(request.body as Readable, query.filename));
+    return { files, token };
+  }
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        if (part.fieldname === 'token' && typeof part.value === 'string' && part.value) token = part.value.slice(0, 100);
+        continue;
+      }
+      files.push(await service.readFile(part.file, part.filename, { destroyOnLimit: true }));
+      if (part.file.truncated) throw service.tooLarge(part.filename);
+    }
+  } catch (error) {
+    // Busboy's own limits (files, parts) mean too many files, which is the client's 400, not a 413.
+    if (MULTIPART_ERRORS.has((error as { code?: string }).code ?? '')) throw service.tooManyFiles();
+    throw error;
+  }
+  return { files, token };
+}

@@ -11,9 +11,11 @@ import type { Locale } from '../../../shared/locales.js';
 import { RateLimiter } from '../ratelimit/ratelimit.service.js';
 import type { RequestsService, Viewer } from '../requests/requests.service.js';
 import { FileBlobStore, type BlobStore } from './blob-store.js';
+import { S3BlobStore, type S3BlobStoreOptions } from './s3-blob-store.js';
 import { AttachmentError, formatBytes } from './attachments.messages.js';
 import { canChangeUpload, canReadUnclaimed, isStaff } from './attachments.policy.js';
 import { processFile, type IncomingFile, type ProcessedFile } from './attachments.process.js';
+import { displayName } from './attachments.sniff.js';
 import { commentVisibility, deleteUnclaimed, findAttachment, insertAttachments, referencedDigests, ticketOf, unclaimedByToken, unclaimedOlderThan, chunks } from './attachments.queries.js';
 
 type Db = Kysely<Database>;
@@ -42,6 +44,11 @@ export interface AttachmentsOptions {
   /** The janitor never deletes a blob stored more recently than this, default 60 minutes (see purge). */
   blobGraceMinutes?: number;
   clock?: () => number;
+}
+
+/** The configured store: an S3-compatible bucket when one is configured, else files under `<DATA_DIR>/attachments`. */
+export function attachmentBlobStore(dataDir: string, s3?: S3BlobStoreOptions): BlobStore {
+  return s3 ? new S3BlobStore(s3) : new FileBlobStore(join(dataDir, 'attachments'));
 }
 
 /** Who asks for an attachment's bytes, and which capabilities they hold. */
@@ -77,7 +84,7 @@ export class AttachmentsService {
     readonly config: Config,
     private readonly options: AttachmentsOptions,
   ) {
-    this.blobs = options.blobs ?? new FileBlobStore(join(config.dataDir, 'attachments'));
+    this.blobs = options.blobs ?? attachmentBlobStore(config.dataDir);
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
     this.maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
@@ -110,7 +117,7 @@ export class AttachmentsService {
   }
 
   tooLarge(name: string | undefined): AttachmentError {
-    return new AttachmentError('payload_too_large', 'too_large', { file: (name ?? '').split(/[/\\]/).pop() || 'upload', limit: formatBytes(this.maxBytes) });
+    return new AttachmentError('payload_too_large', 'too_large', { file: displayName(name), limit: formatBytes(this.maxBytes) });
   }
 
   tooManyFiles(): AttachmentError {

@@ -3,7 +3,7 @@
  * text through the secret shield), stored content-addressed, downloaded under the ticket's rules.
  */
 export { attachmentsRoutes } from './attachments.routes.js';
-export { AttachmentsService, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES, DEFAULT_MAX_PIXELS, type AttachmentsOptions, type DownloadAccess, type PurgeResult } from './attachments.service.js';
+export { attachmentBlobStore, AttachmentsService, DEFAULT_MAX_BYTES, DEFAULT_MAX_FILES, DEFAULT_MAX_PIXELS, type AttachmentsOptions, type DownloadAccess, type PurgeResult } from './attachments.service.js';
 export { startAttachmentJanitor, type JanitorOptions } from './attachments.janitor.js';
 export { FileBlobStore, type BlobInfo, type BlobStore } from './blob-store.js';
 export { S3BlobStore, S3Error, type S3BlobStoreOptions } from './s3-blob-store.js';

@@ -197,7 +197,7 @@ export class RequestsService {
         const now = nowIso();
         const id = newId('tkt');
         const number = await nextTicketNumber(trx);
-        const uploads = await this.claimUploads(trx, input.uploads ?? [], requester.id, id, locale);
+        const uploads = await this.claimUploads(trx, input.uploads ?? [], requester.id, locale);
         const message: ChainedMessage = {
           seq: 1,
           author: 'requester',
@@ -259,7 +259,7 @@ export class RequestsService {
             created_at: now,
           })
           .execute();
-        if (uploads.length) await trx.updateTable('attachments').set({ comment_id: commentId }).where('id', 'in', uploads.map((u) => u.id)).execute();
+        if (uploads.length) await trx.updateTable('attachments').set({ ticket_id: id, comment_id: commentId }).where('id', 'in', uploads.map((u) => u.id)).execute();
         // The confirmation (with the follow link for guests) is queued in the same transaction.
         const link = guestToken ? this.guestLink(ticket, guestToken, locale) : `${this.config.publicUrl}/hc/${locale}/requests/${number}`;
         await enqueueMail(trx, {
@@ -287,7 +287,7 @@ export class RequestsService {
   }
 
   /** Uploads made before submitting are claimed by their token, once, by the same uploader (or a guest upload). */
-  private async claimUploads(trx: Db, tokens: string[], requesterId: string, ticketId: string, locale: Locale) {
+  private async claimUploads(trx: Db, tokens: string[], requesterId: string, locale: Locale) {
     if (!tokens.length) return [];
     const unique = [...new Set(tokens)];
     const rows = await trx.selectFrom('attachments').selectAll().where('upload_token', 'in', unique).where('ticket_id', 'is', null).execute();
@@ -298,8 +298,9 @@ export class RequestsService {
       return new AppError('validation_failed', { detail: message }, [{ path: 'uploads', message }]);
     };
     if (usable.length !== rows.length || new Set(usable.map((r) => r.upload_token)).size !== unique.length) throw failed();
-    // Only still-unclaimed rows: a concurrent submit with the same token claims them once.
-    const claimed = await trx.updateTable('attachments').set({ ticket_id: ticketId, upload_token: null }).where('id', 'in', usable.map((r) => r.id)).where('ticket_id', 'is', null).executeTakeFirst();
+    // Claiming clears the token (once: a concurrent submit with the same token loses); the caller
+    // sets ticket_id together with comment_id once both rows exist (foreign keys).
+    const claimed = await trx.updateTable('attachments').set({ upload_token: null }).where('id', 'in', usable.map((r) => r.id)).where('ticket_id', 'is', null).where('upload_token', 'is not', null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== usable.length) throw failed();
     return usable;
   }
@@ -343,7 +344,7 @@ export class RequestsService {
         .returning(['comment_count', 'last_hash', 'status'])
         .executeTakeFirstOrThrow();
       const author = await trx.selectFrom('users').select('name').where('id', '=', input.authorId).executeTakeFirst();
-      const uploads = await this.claimUploads(trx, input.uploads ?? [], input.authorId, ticket.id, locale);
+      const uploads = await this.claimUploads(trx, input.uploads ?? [], input.authorId, locale);
       const now = nowIso();
       const seq = bumped.comment_count;
       const message: ChainedMessage = { seq, author: input.role, authorName: author?.name ?? '', body: shielded.redacted, attachments: uploads.map((u) => ({ filename: u.filename, sha256: u.sha256, size: u.size })), createdAt: now };
@@ -368,7 +369,7 @@ export class RequestsService {
           created_at: now,
         })
         .execute();
-      if (uploads.length) await trx.updateTable('attachments').set({ comment_id: id }).where('id', 'in', uploads.map((u) => u.id)).execute();
+      if (uploads.length) await trx.updateTable('attachments').set({ ticket_id: ticket.id, comment_id: id }).where('id', 'in', uploads.map((u) => u.id)).execute();
       // A requester's reply reopens a pending or solved ticket (Zendesk behaviour).
       const status: TicketStatus = input.role === 'requester' && ['pending', 'solved', 'hold'].includes(bumped.status) ? 'open' : (bumped.status as TicketStatus);
       await trx
