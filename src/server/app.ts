@@ -15,6 +15,7 @@ import { safetyRoutes } from './modules/safety/safety.routes.js';
 import { getOrCreateSetting, randomSalt } from './modules/settings/settings.service.js';
 import { importRequestTypes, RequestTypeCatalog } from './modules/requests/request-types.js';
 import { requestsRoutes } from './modules/requests/requests.routes.js';
+import { portalRoutes } from './modules/portal/portal.routes.js';
 import { RequestsService } from './modules/requests/requests.service.js';
 import { attachmentBlobStore, attachmentsRoutes, AttachmentsService, startAttachmentJanitor } from './modules/attachments/index.js';
 import { sessionPlugin } from './plugins/session.js';
@@ -131,6 +132,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(accountsPlugin, { db: database.db, config, outboxWorker: options.mailWorker ?? true });
   await app.register(safetyRoutes, { shieldSalt, enabledNetworks: config.brand.networks });
   await app.register(requestsRoutes, { service: requests, publicUrl: config.publicUrl });
+  await app.register(portalRoutes, { requests, kb, config });
   const attachments = new AttachmentsService(database.db, config, {
     shieldSalt,
     requests,

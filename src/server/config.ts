@@ -43,6 +43,7 @@ const envSchema = z.object({
   SHIELD_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
   DEFAULT_LOCALE: z.enum(['zh-cn', 'en-us']).default('en-us'),
   TRUST_PROXY: z.string().default('loopback'),
+  GUEST_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
   ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(50).default(5),
   ATTACHMENT_GUEST_UPLOADS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(30),
@@ -100,6 +101,8 @@ export interface Config {
   defaultLocale: Locale;
   /** Fastify trustProxy: 'true', 'false', a hop count, or comma-separated addresses/CIDRs. */
   trustProxy: boolean | number | string[];
+  /** Requests a visitor who is not signed in may submit per hour from one address. */
+  guestRequestsPerHour: number;
   attachments: {
     maxBytes: number;
     maxFiles: number;
@@ -146,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.SHIELD_SALT ? { shieldSalt: e.SHIELD_SALT } : {}),
     defaultLocale: e.DEFAULT_LOCALE,
     trustProxy,
+    guestRequestsPerHour: e.GUEST_REQUESTS_PER_HOUR,
     attachments: {
       maxBytes: e.ATTACHMENT_MAX_BYTES,
       maxFiles: e.ATTACHMENT_MAX_FILES,

@@ -248,3 +248,22 @@ describe.each(DIALECTS)('requests API on %s', (dialect) => {
     expect((await t.app.inject({ method: 'PUT', url: '/api/v2/request_types/other', payload: { request_type: updated } })).statusCode).toBe(401);
   });
 });
+
+describe('guest submission rate limit', () => {
+  it('answers 429 with Retry-After once a visitor exceeds the hourly limit', async () => {
+    const t = await createTestApp('sqlite', { CONTENT_DIR: FIXTURE_CONTENT_DIR, GUEST_REQUESTS_PER_HOUR: '2' }, { mailWorker: false });
+    try {
+      const submit = (i: number) => t.app.inject({ method: 'POST', url: '/api/v2/requests', headers: { 'accept-language': 'zh-CN' }, payload: depositRequest({}, { requester: { email: `limited-${i}@example.org` } }) });
+      expect((await submit(1)).statusCode).toBe(201);
+      expect((await submit(2)).statusCode).toBe(201);
+      const third = await submit(3);
+      expect(third.statusCode).toBe(429);
+      expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+      expect(third.json().message).toMatch(/请求过于频繁/);
+      const tickets = await t.app.services.database.db.selectFrom('tickets').select('id').execute();
+      expect(tickets).toHaveLength(2);
+    } finally {
+      await t.close();
+    }
+  });
+});

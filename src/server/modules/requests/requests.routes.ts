@@ -115,6 +115,7 @@ export const requestsRoutes: FastifyPluginAsyncZod<{ service: RequestsService; p
       ...(r.comment.uploads ? { uploads: r.comment.uploads } : {}),
       locale,
       channel: 'api',
+      ip: request.ip,
       ...(idempotencyKey ? { idempotencyKey } : {}),
       requester,
     });

@@ -12,6 +12,7 @@ import type { KnowledgeBaseService } from '../kb/kb.service.js';
 import { scanText, userWarning, type SecretKind } from '../redaction/index.js';
 import { tokenize } from '../search/index.js';
 import { enqueueMail } from '../mail/mail.outbox.js';
+import { RateLimiter } from '../ratelimit/ratelimit.service.js';
 import { genesisHash, messageHash, type ChainedMessage } from '../records/record-chain.js';
 import { checkRequestFields, type FieldIssue } from './request-fields.js';
 import type { RequestTypeCatalog } from './request-types.js';
@@ -23,6 +24,8 @@ type Db = Kysely<Database>;
 export type Requester = { kind: 'user'; userId: string } | { kind: 'guest'; email: string; name?: string };
 
 export interface SubmitInput {
+  /** Client address, for the guest submission rate limit. */
+  ip?: string;
   requestType: string;
   subject: string;
   description: string;
@@ -55,6 +58,31 @@ const emailSchema = z.email();
 /** Who may look at a ticket: its requester (session/API token) or a guest holding the link token. */
 export type Viewer = { kind: 'user'; userId: string } | { kind: 'guest'; token: string };
 
+/** A message as stored (body already shielded), handed to extension hooks. */
+export interface StoredComment {
+  id: string;
+  seq: number;
+  authorId: string;
+  role: 'requester' | 'agent' | 'system';
+  isPublic: boolean;
+  body: string;
+  via: string;
+  createdAt: string;
+}
+
+/**
+ * Extension points for the agent side (routing, SLA clocks, the ticket search index, realtime
+ * events). The `…Inserted` hooks run inside the writing transaction (a throw rolls it back); the
+ * `…Created` hooks run after commit and must not throw.
+ */
+export interface RequestsHooks {
+  onTicketInserted?(trx: Db, event: { ticket: TicketTable; comment: StoredComment }): Promise<void>;
+  /** `ticket.status` is the status after the message (a requester's reply reopens); `previousStatus` the one before. */
+  onCommentInserted?(trx: Db, event: { ticket: TicketTable; comment: StoredComment; previousStatus: TicketStatus }): Promise<void>;
+  onTicketCreated?(event: { ticket: TicketTable }): void;
+  onCommentCreated?(event: { ticket: TicketTable; comment: StoredComment }): void;
+}
+
 export class RequestsService {
   constructor(
     readonly db: Db,
@@ -62,7 +90,29 @@ export class RequestsService {
     readonly catalog: RequestTypeCatalog,
     readonly kb: KnowledgeBaseService,
     private readonly secrets: { shieldSalt: string; linkSecret: string },
+    private readonly limiter = new RateLimiter(db),
   ) {}
+
+  private readonly hooks: RequestsHooks[] = [];
+
+  /** Registers extension hooks; returns a function that removes them. */
+  addHooks(hooks: RequestsHooks): () => void {
+    this.hooks.push(hooks);
+    return () => {
+      const at = this.hooks.indexOf(hooks);
+      if (at >= 0) this.hooks.splice(at, 1);
+    };
+  }
+
+  private afterCommit(run: (hooks: RequestsHooks) => void): void {
+    for (const hooks of this.hooks) {
+      try {
+        run(hooks);
+      } catch {
+        // After-commit hooks are notifications; the write already succeeded.
+      }
+    }
+  }
 
   /** Shields one text value; records which kinds were hidden under `field`. */
   private shield(field: string, text: string, locale: Locale, redactions: Redaction[]) {
@@ -175,6 +225,10 @@ export class RequestsService {
     if (input.requester.kind === 'guest' && !emailSchema.safeParse(input.requester.email.trim()).success) {
       throw new AppError('validation_failed', { detail: t(locale, 'requests.field.invalid_email') }, [{ path: 'email', message: t(locale, 'requests.field.invalid_email') }]);
     }
+    if (input.requester.kind === 'guest') {
+      // Guests are limited per address; signed-in customers are accountable through their account.
+      await this.limiter.consume(`requests:guest:${input.ip ?? 'unknown'}`, this.config.guestRequestsPerHour, 3600);
+    }
     const { entry, checked, errors, redactions, scans } = this.validate(input.requestType, input.subject.trim(), input.description.trim(), input.fields, locale);
     if (errors.length) {
       throw new AppError('validation_failed', { detail: errors.map((e) => e.message).join(' ') }, errors.map((e) => ({ path: e.field, message: e.message })));
@@ -260,6 +314,8 @@ export class RequestsService {
           })
           .execute();
         if (uploads.length) await trx.updateTable('attachments').set({ ticket_id: id, comment_id: commentId }).where('id', 'in', uploads.map((u) => u.id)).execute();
+        const stored: StoredComment = { id: commentId, seq: 1, authorId: requester.id, role: 'requester', isPublic: true, body: shieldedBody.redacted, via: input.channel, createdAt: now };
+        for (const hooks of this.hooks) await hooks.onTicketInserted?.(trx, { ticket, comment: stored });
         // The confirmation (with the follow link for guests) is queued in the same transaction.
         const link = guestToken ? this.guestLink(ticket, guestToken, locale) : `${this.config.publicUrl}/hc/${locale}/requests/${number}`;
         await enqueueMail(trx, {
@@ -282,6 +338,10 @@ export class RequestsService {
       const existing = requester ? await findTicketByIdempotencyKey(this.db, requester, idempotencyKey) : undefined;
       if (!existing) throw error;
       outcome = { ticket: existing, created: false };
+    }
+    if (outcome.created) {
+      const created = outcome.ticket;
+      this.afterCommit((hooks) => hooks.onTicketCreated?.({ ticket: created }));
     }
     return { ...outcome, redactions, warning };
   }
@@ -383,9 +443,12 @@ export class RequestsService {
         })
         .where('id', '=', ticket.id)
         .execute();
-      return { id, seq, hash };
+      const stored: StoredComment = { id, seq, authorId: input.authorId, role: input.role, isPublic: input.isPublic, body: shielded.redacted, via: input.via, createdAt: now };
+      for (const hooks of this.hooks) await hooks.onCommentInserted?.(trx, { ticket: { ...ticket, status }, comment: stored, previousStatus: bumped.status as TicketStatus });
+      return { id, seq, hash, stored, status };
     });
-    return { ...result, redacted: shielded.redacted, findings: shielded.findings, warning: userWarning(shielded.findings, locale) };
+    this.afterCommit((hooks) => hooks.onCommentCreated?.({ ticket: { ...ticket, status: result.status }, comment: result.stored }));
+    return { id: result.id, seq: result.seq, hash: result.hash, redacted: shielded.redacted, findings: shielded.findings, warning: userWarning(shielded.findings, locale) };
   }
 
   async markSolved(ticket: TicketTable, locale: Locale) {
