@@ -5,9 +5,10 @@
  *
  *   npm run bench:search [-- --sizes 1000,10000] [-- --engines pharos,minisearch] [-- --queries 500] [-- --timeout 120]
  */
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { childExecArgv, runChild } from './lib/child.js';
+import { childExecArgv, compileForNode, runChild } from './lib/child.js';
 import { ENGINE_NAMES, type EngineName } from './lib/engines.js';
 import { writeJson } from './lib/json.js';
 import { RESULTS_DIR, isMain } from './lib/paths.js';
@@ -41,6 +42,11 @@ export interface SearchBenchReport {
   generatedAt: string;
   node: string;
   platform: string;
+  cpus: number;
+  /** 1-minute load average when the run started and ended (other work on the machine skews wall times). */
+  loadAverage: { start: number; end: number };
+  /** Workers run as bundled JS on plain node (true) or through the tsx loader (false). */
+  compiledWorkers: boolean;
   queries: number;
   rows: SearchBenchRow[];
   targets10k: typeof TARGETS_10K & { met: boolean | null };
@@ -52,12 +58,15 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
   const queries = options.queries ?? 500;
   const timeoutMs = options.timeoutMs ?? 120_000;
   const print = options.print ?? true;
-  const execArgv = childExecArgv(['--expose-gc', '--max-old-space-size=8192']);
+  const loadStart = loadavg()[0]!;
+  const worker = await compileForNode(WORKER);
+  const flags = ['--expose-gc', '--max-old-space-size=8192'];
+  const execArgv = worker.compiled ? flags : childExecArgv(flags);
   const rows: SearchBenchRow[] = [];
 
   for (const size of sizes) {
     for (const engine of engines) {
-      const outcome = await runChild<WorkerResult>(WORKER, [engine, String(size), String(queries)], timeoutMs, execArgv);
+      const outcome = await runChild<WorkerResult>(worker.script, [engine, String(size), String(queries)], timeoutMs, execArgv);
       const row: SearchBenchRow =
         outcome.status === 'ok'
           ? { engine, size, status: 'ok', result: outcome.result }
@@ -67,7 +76,7 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
         const r = row.result;
         console.error(
           r
-            ? `  ${engine} @ ${size}: build ${r.buildMs.toFixed(0)} ms, p50 ${r.p50Ms.toFixed(3)} ms, p99 ${r.p99Ms.toFixed(3)} ms, RSS ${r.rssMb.toFixed(0)} MB`
+            ? `  ${engine} @ ${size}: build ${r.buildMs.toFixed(0)} ms (cpu ${r.buildCpuMs.toFixed(0)}), p50 ${r.p50Ms.toFixed(3)} ms, p99 ${r.p99Ms.toFixed(3)} ms (first pass ${r.firstPassP99Ms.toFixed(3)}), RSS ${r.rssMb.toFixed(0)} MB`
             : `  ${engine} @ ${size}: ${row.status}${row.error ? ` (${row.error})` : ''}`,
         );
       }
@@ -79,6 +88,9 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
     generatedAt: new Date().toISOString(),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    cpus: cpus().length,
+    loadAverage: { start: loadStart, end: loadavg()[0]! },
+    compiledWorkers: worker.compiled,
     queries,
     rows,
     targets10k: {
@@ -91,20 +103,24 @@ export async function runSearchBench(options: SearchBenchOptions = {}): Promise<
 
   if (print) {
     console.log(
-      `\nSearch benchmark (${queries} mixed zh/en queries, top 10, one process per run; RSS after build and queries, Δ = RSS − RSS with corpus loaded)\n`,
+      `\nSearch benchmark: ${queries} mixed zh/en queries, top 10, one ${worker.compiled ? 'plain-node' : 'tsx'} process per run, ${cpus().length} CPUs, load ${loadStart.toFixed(1)}→${loadavg()[0]!.toFixed(1)}.` +
+        '\np50/p99 = percentiles of per-query medians over the passes; "1st p99" = first pass alone.' +
+        '\nRSS after build and queries; Δ = RSS − RSS with the corpus and the engine library loaded.\n',
     );
     console.log(
       formatTable(
-        ['engine', 'size', 'build ms', 'p50 ms', 'p99 ms', 'RSS MB', 'Δ MB', 'answered'],
+        ['engine', 'size', 'build ms', 'build cpu', 'p50 ms', 'p99 ms', '1st p99', 'RSS MB', 'Δ MB', 'answered'],
         rows.map((row) => {
           const r = row.result;
-          if (!r) return [row.engine, row.size, row.status, '-', '-', '-', '-', '-'];
+          if (!r) return [row.engine, row.size, row.status, '-', '-', '-', '-', '-', '-', '-'];
           return [
             row.engine,
             row.size,
             r.buildMs.toFixed(0),
+            r.buildCpuMs.toFixed(0),
             r.p50Ms.toFixed(3),
             r.p99Ms.toFixed(3),
+            r.firstPassP99Ms.toFixed(3),
             r.rssMb.toFixed(0),
             (r.rssMb - r.baselineRssMb).toFixed(0),
             `${(r.answered * 100).toFixed(0)}%`,

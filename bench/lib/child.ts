@@ -1,4 +1,7 @@
 import { fork } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { RESULTS_DIR } from './paths.js';
 
 export type ChildOutcome<T> =
   | { status: 'ok'; result: T; ms: number }
@@ -45,4 +48,32 @@ export function runChild<T>(script: string, args: string[], timeoutMs: number, e
       else finish({ status: 'error', error: `exited with ${signal ?? code}: ${stderr.trim().split('\n').slice(-5).join(' | ')}`, ms: performance.now() - started });
     });
   });
+}
+
+/**
+ * Bundles a TypeScript entry point into plain ESM (dependencies stay external and resolve from the
+ * repository's node_modules) so children run on bare `node`: under the tsx loader every process
+ * carries an extra loader thread (~30 MB RSS) that would blur memory comparisons. Falls back to
+ * the TypeScript file (run through tsx) when esbuild is not available.
+ */
+export async function compileForNode(entry: string): Promise<{ script: string; compiled: boolean }> {
+  try {
+    const esbuild = (await import('esbuild')) as typeof import('esbuild');
+    const outdir = join(RESULTS_DIR, '.cache');
+    mkdirSync(outdir, { recursive: true });
+    const outfile = join(outdir, basename(entry).replace(/\.ts$/, '.mjs'));
+    await esbuild.build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'silent',
+    });
+    return { script: outfile, compiled: true };
+  } catch {
+    return { script: entry, compiled: false };
+  }
 }

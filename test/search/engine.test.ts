@@ -22,6 +22,14 @@ describe('HelpCenterSearch basics', () => {
     expect(() => engine.add(FIXTURE_DOCS[0]!)).toThrow(/Duplicate/);
   });
 
+  it('validates a whole batch before adding any of it', () => {
+    const e = new HelpCenterSearch();
+    const batch = [FIXTURE_DOCS[0]!, FIXTURE_DOCS[1]!, FIXTURE_DOCS[0]!];
+    expect(() => e.addAll(batch)).toThrow(/Duplicate/);
+    expect(e.size).toBe(0);
+    expect(e.search('withdrawal').total).toBe(0);
+  });
+
   it('returns nothing for empty or punctuation-only queries', () => {
     expect(engine.search('')).toEqual({ total: 0, hits: [] });
     expect(engine.search('   ？！')).toEqual({ total: 0, hits: [] });
@@ -131,6 +139,33 @@ describe('glossary expansion', () => {
     expect(en[1]!.score).toBeLessThan(en[0]!.score * 0.6);
   });
 
+  it('treats synonyms as alternatives, not additions', () => {
+    const docs: SearchDocument[] = [
+      { id: 'both', locale: 'en-us', title: 'Guide', labels: [], body: 'withdrawal and cash out', sectionId: 's', categoryId: 'c' },
+      { id: 'literal', locale: 'en-us', title: 'Guide', labels: [], body: 'withdrawal and more text', sectionId: 's', categoryId: 'c' },
+      { id: 'other', locale: 'en-us', title: 'Guide', labels: [], body: 'nothing relevant here', sectionId: 's', categoryId: 'c' },
+      { id: 'synonym', locale: 'en-us', title: 'Guide', labels: [], body: 'cash out elsewhere today', sectionId: 's', categoryId: 'c' },
+    ];
+    const e = new HelpCenterSearch();
+    e.addAll(docs);
+    const hits = e.search('withdrawal').hits;
+    const score = (id: string): number => hits.find((h) => h.id === id)!.score;
+    // Mentioning a synonym as well does not outrank the same text without it…
+    expect(score('both')).toBeCloseTo(score('literal'), 6);
+    // …and the synonym alone still counts, below the user's own word.
+    expect(score('synonym')).toBeGreaterThan(0);
+    expect(score('synonym')).toBeLessThan(score('literal') * 0.6);
+  });
+
+  it('explains scores by query part', () => {
+    const explanation = engine.explain('提现 助记词', 'seed-phrase:zh-cn');
+    expect(explanation).not.toBeNull();
+    const hit = engine.search('提现 助记词', { locale: 'zh-cn' }).hits.find((h) => h.id === 'seed-phrase:zh-cn')!;
+    expect(explanation!.total).toBeCloseTo(hit.score, 4);
+    expect(explanation!.groups.some((g) => g.variants.join(' ').includes('助记词') && g.score > 0)).toBe(true);
+    expect(engine.explain('x', 'missing')).toBeNull();
+  });
+
   it('accepts a custom glossary', () => {
     const docs: SearchDocument[] = [
       { id: 'a', locale: 'en-us', title: 'Lantern guide', labels: [], body: 'lanterns', sectionId: 's', categoryId: 'c' },
@@ -221,6 +256,15 @@ describe('snippets and highlighting', () => {
     const text = snippet.replace(/<\/?mark>/g, '');
     expect(text.length).toBeLessThanOrEqual(170);
     expect(text.length).toBeGreaterThan(120);
+  });
+
+  it('highlights codes in their written form', () => {
+    const usdt = engine.search('erc20', { locale: 'en-us' }).hits[0]!;
+    expect(usdt.titleHtml).toContain('<mark>ERC-20</mark>');
+    const api = engine.search('HTTP 429', { locale: 'en-us' }).hits[0]!;
+    expect(api.snippet).toContain('<mark>HTTP 429</mark>');
+    const key = engine.search('EAPI:Invalid key', { locale: 'en-us' }).hits[0]!;
+    expect(key.titleHtml).toBe('Fixing <mark>EAPI:Invalid key</mark> errors');
   });
 
   it('does not split surrogate pairs', () => {

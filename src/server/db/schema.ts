@@ -87,6 +87,7 @@ export interface UserTable {
   totp_last_step: number | null; // last accepted TOTP time step (replay protection)
   created_at: string;
   updated_at: string;
+  deactivated_at?: string | null; // staff deactivated by an admin (0005)
 }
 export interface ApiTokenTable {
   id: string;
@@ -155,6 +156,8 @@ export interface GroupTable {
   names: string;
   created_at: string;
   updated_at: string;
+  assignment: Generated<GroupAssignment>; // 0005
+  rr_cursor: Generated<number>; // 0005: round-robin position
 }
 export interface RequestTypeTable {
   id: string;
@@ -232,6 +235,104 @@ export interface DeflectionTable {
   created_at: string;
 }
 
+// ---- Agent side (0005) ----
+export type GroupAssignment = 'round_robin' | 'least_busy' | 'manual';
+export interface GroupMembershipTable {
+  id: string;
+  group_id: string;
+  user_id: string;
+  created_at: string;
+}
+export interface StaffSessionTable {
+  session_id: string;
+  user_id: string;
+  created_at: string;
+  last_active_at: string;
+}
+export interface RoutingRuleTable {
+  id: string;
+  position: number;
+  request_type: string;
+  priority: TicketPriority | null;
+  group_id: string;
+  created_at: string;
+}
+export interface SlaPolicyTable {
+  priority: TicketPriority;
+  first_reply_minutes: number;
+  next_reply_minutes: number;
+  resolution_minutes: number;
+  business_hours: number;
+  updated_at: string;
+}
+export interface TicketSlaTable {
+  ticket_id: string;
+  priority: TicketPriority;
+  started_at: string;
+  first_reply_due_at: string | null;
+  first_replied_at: string | null;
+  next_reply_started_at: string | null;
+  next_reply_due_at: string | null;
+  resolution_due_at: string | null;
+  resolved_at: string | null;
+  next_due_at: string | null;
+  watch_at: string | null;
+  updated_at: string;
+}
+export type SlaMetric = 'first_reply' | 'next_reply' | 'resolution';
+export interface SlaEventTable {
+  id: string;
+  ticket_id: string;
+  metric: SlaMetric;
+  kind: 'breached';
+  due_at: string;
+  recorded_at: string;
+  source: 'monitor' | 'read' | 'update';
+}
+export interface TicketTermTable {
+  term: string;
+  ticket_id: string;
+}
+export interface TicketEventTable {
+  id: string;
+  ticket_id: string;
+  actor_id: string | null;
+  field: 'status' | 'priority' | 'group_id' | 'assignee_id';
+  from_value: string | null;
+  to_value: string | null;
+  created_at: string;
+}
+export interface TicketMergeTable {
+  source_ticket_id: string;
+  target_ticket_id: string;
+  actor_id: string | null;
+  created_at: string;
+}
+export interface MacroTable {
+  id: string;
+  source_key: string | null;
+  title: string;
+  body: string;
+  group_id: string | null;
+  actions: string;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface AuditLogTable {
+  id: string;
+  seq: number;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  subject: string;
+  details: string;
+  ip: string;
+  created_at: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   sessions: SessionTable;
   email_tokens: EmailTokenTable;
@@ -255,4 +356,15 @@ export interface Database {
   article_votes: ArticleVoteTable;
   users: UserTable;
   api_tokens: ApiTokenTable;
+  group_memberships: GroupMembershipTable;
+  staff_sessions: StaffSessionTable;
+  routing_rules: RoutingRuleTable;
+  sla_policies: SlaPolicyTable;
+  ticket_sla: TicketSlaTable;
+  sla_events: SlaEventTable;
+  ticket_terms: TicketTermTable;
+  ticket_events: TicketEventTable;
+  ticket_merges: TicketMergeTable;
+  macros: MacroTable;
+  audit_log: AuditLogTable;
 }

@@ -3,6 +3,7 @@ import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_instance_settings.js';
 import * as m0003 from './0003_requests.js';
 import * as m0004 from './0004_accounts.js';
+import * as m0005 from './0005_agent.js';
 
 /** Every migration, in order. Static imports so the list works from src and from dist. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_instance_settings': m0002,
   '0003_requests': m0003,
   '0004_accounts': m0004,
+  '0005_agent': m0005,
 };

@@ -30,11 +30,14 @@ const HTTP_CODE = /(?<![A-Za-z0-9])http[ \t\-_/]*([1-5]\d\d)(?![A-Za-z0-9])/gi;
 const STANDARD_CODE =
   /(?<![A-Za-z0-9])(?:(erc|trc|bep|brc|spl|eip|bip|sha|omni|src|arc|slip)[ \t_]|([a-z]{2,6})-)(\d{1,4})(?![A-Za-z0-9])/gi;
 
+/** Words without a vowel are acronyms (https, sms, kyc…): stemming would only mangle them. */
+const HAS_VOWEL = /[aeiouy]/;
+
 /** Porter stem of a lower-case alphabetic word (memoised). */
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = stemmer(word);
+    s = HAS_VOWEL.test(word) ? stemmer(word) : word;
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache = new Map();
     stemCache.set(word, s);
   }
@@ -146,6 +149,7 @@ export function analyze(text: string, jieba: Jieba, sink: TokenSink): void {
  * that have one.
  */
 export function tokenize(text: string, locale?: Locale, dictionaryWords?: readonly string[]): string[] {
+  // Same segmenter configuration as a default HelpCenterSearch (compact dictionary).
   void locale;
   const words: string[] = [];
   const grams: string[] = [];

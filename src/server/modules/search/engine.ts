@@ -26,6 +26,11 @@ export interface HelpCenterSearchOptions {
   dictionaryWords?: string[];
   /** Replaces the built-in bilingual glossary. */
   glossary?: GlossaryEntry[];
+  /**
+   * Use jieba's full 349k-word dictionary instead of the compact one (frequent words and all
+   * single characters, ~80k entries): about 15 MB more memory, for corpora full of rare words.
+   */
+  fullDictionary?: boolean;
 }
 
 interface Candidate {
@@ -70,7 +75,7 @@ export class HelpCenterSearch {
   private readonly locations = new Map<string, { locale: Locale; docNo: number }>();
 
   constructor(options: HelpCenterSearchOptions = {}) {
-    this.jieba = getJieba(options.dictionaryWords ?? []);
+    this.jieba = getJieba(options.dictionaryWords ?? [], options.fullDictionary ?? false);
     this.glossary = compileGlossary(options.glossary ?? DEFAULT_GLOSSARY, this.jieba);
     this.indexes = { 'zh-cn': new LocaleIndex(this.jieba), 'en-us': new LocaleIndex(this.jieba) };
   }

@@ -1,6 +1,6 @@
 import { foldCase, isAlpha, stem } from './analyzer.js';
 import type { HighlightSpec } from './query.js';
-import { escapeHtml, isHighSurrogate, isLowSurrogate } from './text.js';
+import { isHighSurrogate, isLowSurrogate } from './text.js';
 
 export const SNIPPET_LENGTH = 160;
 /** Context kept before the first match of the snippet window. */
@@ -152,22 +152,32 @@ export class Highlighter {
     let windowStart = 0;
     let anchor = text.length;
     if (matches.length) {
+      // Two pointers over the matches: the window starting at match i holds matches i..j-1.
+      // Its value is the sum of the distinct keys' weights plus a little per match.
+      const counts = new Map<string, number>();
+      let distinct = 0;
+      let j = 0;
       let best = -1;
       let bestIndex = 0;
       for (let i = 0; i < matches.length; i++) {
         const limit = matches[i]!.start + length - LEAD;
-        const seen = new Map<string, number>();
-        let count = 0;
-        for (let j = i; j < matches.length && matches[j]!.end <= limit; j++) {
-          const m = matches[j]!;
-          if ((seen.get(m.key) ?? 0) < m.weight) seen.set(m.key, m.weight);
-          count++;
+        if (j < i) j = i;
+        while (j < matches.length && matches[j]!.end <= limit) {
+          const m = matches[j++]!;
+          const c = counts.get(m.key) ?? 0;
+          if (c === 0) distinct += m.weight;
+          counts.set(m.key, c + 1);
         }
-        let score = count * 0.05;
-        for (const w of seen.values()) score += w;
+        const score = distinct + (j - i) * 0.05;
         if (score > best + 1e-9) {
           best = score;
           bestIndex = i;
+        }
+        if (j > i) {
+          const m = matches[i]!;
+          const c = counts.get(m.key)!;
+          if (c === 1) distinct -= m.weight;
+          counts.set(m.key, c - 1);
         }
       }
       anchor = matches[bestIndex]!.start;
@@ -205,8 +215,14 @@ function snapBackward(text: string, end: number): number {
   return end;
 }
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const NEEDS_CLEANING = /[\s&<>"']/;
+const CLEANING = /\s+|[&<>"']/g;
+
+/** Collapses whitespace to single spaces and escapes HTML, in one pass. */
 function clean(text: string): string {
-  return escapeHtml(text.replace(/\s+/g, ' '));
+  if (!NEEDS_CLEANING.test(text)) return text;
+  return text.replace(CLEANING, (m) => HTML_ESCAPES[m] ?? ' ');
 }
 
 function render(text: string, start: number, end: number, matches: Match[], lead: boolean, trail: boolean): string {

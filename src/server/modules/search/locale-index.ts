@@ -32,6 +32,12 @@ const K1 = 1.2;
 const FIELD_B = [0.4, 0.3, 0.75] as const;
 const BOOST_TITLE = 3;
 const BOOST_LABELS = 2;
+/**
+ * Added (× term weight) when a term occurs in the title, independently of its idf: a help-center
+ * reader expects "withdrawal" articles first for a withdrawal question even though the word is in
+ * half of the articles.
+ */
+const TITLE_MATCH_BONUS = 0.5;
 /** Terms that can add less than this share of the query's best possible score are skipped. */
 const PRUNE_RATIO = 0.01;
 
@@ -474,6 +480,7 @@ export class LocaleIndex {
       }
       this.postingsDirty = false;
     }
+    if (!this.sortedSurfaces) this.sortedSurfaces = [...this.surfaces.keys()].sort();
     if (!this.statsDirty) return;
     const invNorms: Float64Array[] = [];
     for (let k = 0; k < 6; k++) {
@@ -523,7 +530,7 @@ export class LocaleIndex {
           const tid = this.termId(key);
           ids[i] = tid;
           const len = tid < 0 ? 0 : this.postingLengths[tid]!;
-          if (len > 0) variantBound += weight * Math.log(1 + (n - len + 0.5) / (len + 0.5)) * (K1 + 1);
+          if (len > 0) variantBound += weight * (Math.log(1 + (n - len + 0.5) / (len + 0.5)) * (K1 + 1) + TITLE_MATCH_BONUS);
         });
         resolved.push(ids);
         if (variantBound > groupBound) groupBound = variantBound;
@@ -541,7 +548,7 @@ export class LocaleIndex {
         if (tid < 0) continue;
         const len = this.postingLengths[tid]!;
         if (len === 0) continue;
-        if (g.weight * weight * Math.log(1 + (n - len + 0.5) / (len + 0.5)) * (K1 + 1) < minContribution) continue;
+        if (g.weight * weight * (Math.log(1 + (n - len + 0.5) / (len + 0.5)) * (K1 + 1) + TITLE_MATCH_BONUS) < minContribution) continue;
         const arr = this.postings[tid]!;
         const idf = Math.log(1 + (n - len + 0.5) / (len + 0.5));
         const base = this.termIsGram[tid] === 1 ? 3 : 0;
@@ -549,6 +556,7 @@ export class LocaleIndex {
         const invLabels = this.invNorms[base + 1]!;
         const invBody = this.invNorms[base + 2]!;
         const factor = weight * idf * (K1 + 1);
+        const titleBonus = weight * TITLE_MATCH_BONUS;
         const w = g.weight;
         for (let i = 0; i < len; i++) {
           const p = arr[i]!;
@@ -558,8 +566,9 @@ export class LocaleIndex {
           if (tt !== 0) tfn += BOOST_TITLE * tt * invTitle[d]!;
           const tl = p & 7;
           if (tl !== 0) tfn += BOOST_LABELS * tl * invLabels[d]!;
-          // same operation order as the general path: (w * ((factor * tfn) / (tfn + K1)))
-          const s = (factor * tfn) / (tfn + K1);
+          // same operation order as the general path
+          let s = (factor * tfn) / (tfn + K1);
+          if (tt !== 0) s += titleBonus;
           if (total[d] === 0) totalTouched[totalCount++] = d;
           total[d] = total[d]! + w * s;
         }
@@ -577,12 +586,13 @@ export class LocaleIndex {
           if (len === 0) continue;
           const arr = this.postings[tid]!;
           const idf = Math.log(1 + (n - len + 0.5) / (len + 0.5));
-          if (g.weight * weight * idf * (K1 + 1) < minContribution) continue;
+          if (g.weight * weight * (idf * (K1 + 1) + TITLE_MATCH_BONUS) < minContribution) continue;
           const base = this.termIsGram[tid] === 1 ? 3 : 0;
           const invTitle = this.invNorms[base]!;
           const invLabels = this.invNorms[base + 1]!;
           const invBody = this.invNorms[base + 2]!;
           const factor = weight * idf * (K1 + 1);
+          const titleBonus = weight * TITLE_MATCH_BONUS;
           for (let i = 0; i < len; i++) {
             const p = arr[i]!;
             const d = p >>> DOC_SHIFT;
@@ -591,7 +601,8 @@ export class LocaleIndex {
             if (tt !== 0) tfn += BOOST_TITLE * tt * invTitle[d]!;
             const tl = p & 7;
             if (tl !== 0) tfn += BOOST_LABELS * tl * invLabels[d]!;
-            const s = (factor * tfn) / (tfn + K1);
+            let s = (factor * tfn) / (tfn + K1);
+            if (tt !== 0) s += titleBonus;
             if (variant[d] === 0) variantTouched[variantCount++] = d;
             variant[d] = variant[d]! + s;
           }

@@ -17,7 +17,7 @@ export const QUERY_WEIGHTS = {
   bigram: 0.3,
   /** Completions of the last, possibly unfinished, query word. */
   prefix: 0.5,
-  /** Typo-tolerant neighbours (one edit) of words of 5+ characters. */
+  /** Typo-tolerant neighbours (one edit) of unknown words of 5+ characters. */
   fuzzy: 0.35,
   /** Glossary expansions (default; entries may set their own). */
   glossary: 0.4,
@@ -30,6 +30,7 @@ const FUZZY_LIMIT = 8;
 
 /** What the planner needs to know about one locale's vocabulary. */
 export interface Vocabulary {
+  docFrequency(key: string): number;
   prefixTerms(prefix: string, exclude: string, limit: number): string[];
   fuzzyTerms(term: string, limit: number): string[];
 }
@@ -143,10 +144,18 @@ export function compileGlossary(entries: readonly GlossaryEntry[], jieba: Jieba)
   return compiled;
 }
 
-function startsWithSequence(haystack: readonly string[], at: number, needle: readonly string[]): boolean {
-  if (at + needle.length > haystack.length) return false;
-  for (let j = 0; j < needle.length; j++) if (haystack[at + j] !== needle[j]) return false;
-  return true;
+/**
+ * Whether the query's term sequence continues at `at` with the form's terms; one stop word may sit
+ * between two of them ("can't I withdraw" matches "can't withdraw"). Returns the number of query
+ * terms covered, 0 when there is no match.
+ */
+function matchSequence(haystack: readonly WordToken[], at: number, needle: readonly string[]): number {
+  let i = at;
+  for (let j = 0; j < needle.length; j++, i++) {
+    if (j > 0 && haystack[i]?.term !== needle[j] && haystack[i]?.stop && haystack[i + 1]?.term === needle[j]) i++;
+    if (haystack[i]?.term !== needle[j]) return 0;
+  }
+  return i - at;
 }
 
 function bump(map: Map<string, number>, key: string, weight: number): void {
@@ -199,7 +208,13 @@ export function planQuery(
   const endsInWord = /[\p{L}\p{N}]$/u.test(lower) && !hasHan(lower.slice(-1));
   const lastLatin = words.length ? words[words.length - 1] : undefined;
 
+  /** The user-word group(s) built from each latin word and each Han token, for glossary spans. */
+  const latinGroups: (ScoringGroup | undefined)[] = [];
+  const hanTokenGroups: { start: number; end: number; groups: ScoringGroup[] }[][] = [];
+  const absorbed = new Set<ScoringGroup>();
+
   for (const w of words) {
+    latinGroups.push(undefined);
     if (dropStops && w.stop) continue;
     if (userKeys.has(w.term)) continue;
     userKeys.add(w.term);
@@ -212,30 +227,41 @@ export function planQuery(
           bump(highlight.latin, t, 0.5);
         }
       }
-      if (w.surface.length >= FUZZY_MIN_LENGTH) {
+      // Typo tolerance only for words the index does not know: a known word is taken as meant
+      // (otherwise "enable" would also match "unable").
+      if (w.surface.length >= FUZZY_MIN_LENGTH && vocabulary.docFrequency(w.term) === 0) {
         for (const t of vocabulary.fuzzyTerms(w.term, FUZZY_LIMIT)) {
           variants.push([{ key: t, weight: QUERY_WEIGHTS.fuzzy }]);
           bump(highlight.latin, t, 0.4);
         }
       }
     }
-    groups.push({ weight: 1, variants });
+    const group: ScoringGroup = { weight: 1, variants };
+    groups.push(group);
+    latinGroups[latinGroups.length - 1] = group;
   }
 
-  // Han words, sub-words and bigrams.
+  // Han words, sub-words and bigrams. Bigrams that are also query words are left out: the word
+  // carries the same signal more precisely (到账 the word, not the substring of 收到账单).
+  const segments: string[] = [];
   for (const { tokens } of hanRuns) {
+    const spans: { start: number; end: number; groups: ScoringGroup[] }[] = [];
+    hanTokenGroups.push(spans);
     let segment = '';
+    let offset = 0;
     const flush = (): void => {
-      const chars = codePoints(segment);
-      for (let i = 0; i + 1 < chars.length; i++) {
-        const gram = chars[i]! + chars[i + 1]!;
-        if (CHINESE_STOP_CHARS.has(chars[i]!) || CHINESE_STOP_CHARS.has(chars[i + 1]!)) continue;
-        single(GRAM_PREFIX + gram, QUERY_WEIGHTS.bigram);
-        bump(highlight.han, gram, 0.3);
-      }
+      if (segment) segments.push(segment);
       segment = '';
     };
     for (const token of tokens) {
+      const span = { start: offset, end: offset + token.length, groups: [] as ScoringGroup[] };
+      spans.push(span);
+      offset += token.length;
+      const add = (key: string, weight: number): void => {
+        const before = groups.length;
+        single(key, weight);
+        if (groups.length > before) span.groups.push(groups[before]!);
+      };
       const stop = CHINESE_STOP_WORDS.has(token);
       if (dropStops && stop) {
         flush();
@@ -244,30 +270,50 @@ export function planQuery(
       segment += token;
       const length = codePoints(token).length;
       if (length === 1) {
-        single(token, dropStops ? QUERY_WEIGHTS.hanSingle : 1);
+        add(token, dropStops ? QUERY_WEIGHTS.hanSingle : 1);
         if (!dropStops) bump(highlight.han, token, 1);
         continue;
       }
-      single(token, 1);
+      add(token, 1);
       bump(highlight.han, token, 1);
       if (length > 2) {
         for (const sub of jieba.cutForSearch(token, false)) {
           if (sub === token || CHINESE_STOP_WORDS.has(sub)) continue;
-          single(sub, QUERY_WEIGHTS.hanSubword);
+          add(sub, QUERY_WEIGHTS.hanSubword);
           bump(highlight.han, sub, 0.6);
         }
       }
     }
     flush();
   }
+  for (const segment of segments) {
+    const chars = codePoints(segment);
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const gram = chars[i]! + chars[i + 1]!;
+      if (CHINESE_STOP_CHARS.has(chars[i]!) || CHINESE_STOP_CHARS.has(chars[i + 1]!)) continue;
+      if (userKeys.has(gram)) continue;
+      single(GRAM_PREFIX + gram, QUERY_WEIGHTS.bigram);
+      bump(highlight.han, gram, 0.3);
+    }
+  }
 
-  // Glossary.
-  const triggered = new Set<number>();
-  // Longest match first, non-overlapping (like a synonym graph): 交易手续费 triggers its own
-  // entry, not also those of 交易 and 手续费.
+  // Glossary: longest match first, non-overlapping (like a synonym graph), so 交易手续费 triggers
+  // its own entry, not also those of 交易 and 手续费. The user's words inside a matched form and the
+  // entry's other forms become one group scoring the best of them: a synonym is an alternative to
+  // the user's wording (weighted lower), not an addition to it.
+  const triggered = new Map<number, ScoringGroup[]>();
+  const cover = (entry: number, covered: ScoringGroup[]): void => {
+    const list = triggered.get(entry) ?? [];
+    for (const g of covered) {
+      if (absorbed.has(g)) continue;
+      absorbed.add(g);
+      list.push(g);
+    }
+    triggered.set(entry, list);
+  };
   if (hanRuns.length) {
     const tokenSet = new Set(hanRuns.flatMap((r) => r.tokens));
-    for (const { run } of hanRuns) {
+    hanRuns.forEach(({ run }, runIndex) => {
       for (let offset = 0; offset < run.length; ) {
         const ch = codePoints(run.slice(offset, offset + 2))[0]!;
         let best: { form: string; entry: number } | undefined;
@@ -277,35 +323,45 @@ export function planQuery(
           const hit = form.length === ch.length ? tokenSet.has(form) : run.startsWith(form, offset);
           if (hit) best = candidate;
         }
-        if (best) triggered.add(best.entry);
+        if (best) {
+          const end = offset + best.form.length;
+          const covered = hanTokenGroups[runIndex]!.filter((t) => t.start >= offset && t.end <= end).flatMap((t) => t.groups);
+          cover(best.entry, covered);
+        }
         offset += best ? best.form.length : ch.length;
       }
-    }
+    });
   }
-  if (words.length) {
-    const sequence = words.map((w) => w.term);
-    for (let i = 0; i < sequence.length; ) {
-      let best: { terms: string[]; entry: number } | undefined;
-      for (const candidate of glossary.latin.get(sequence[i]!) ?? []) {
-        if (best && candidate.terms.length <= best.terms.length) continue;
-        if (startsWithSequence(sequence, i, candidate.terms)) best = candidate;
-      }
-      if (best) triggered.add(best.entry);
-      i += best ? best.terms.length : 1;
+  for (let i = 0; i < words.length; ) {
+    let best: { entry: number; covered: number } | undefined;
+    for (const candidate of glossary.latin.get(words[i]!.term) ?? []) {
+      const covered = matchSequence(words, i, candidate.terms);
+      if (covered > (best?.covered ?? 0)) best = { entry: candidate.entry, covered };
     }
+    if (best) {
+      cover(best.entry, latinGroups.slice(i, i + best.covered).filter((g): g is ScoringGroup => g !== undefined));
+    }
+    i += best ? best.covered : 1;
   }
-  for (const entryIndex of [...triggered].sort((a, b) => a - b)) {
+  const glossaryGroups: ScoringGroup[] = [];
+  for (const [entryIndex, covered] of [...triggered].sort((a, b) => a[0] - b[0])) {
     const entry = glossary.entries[entryIndex]!;
     const variants: ScoringTerm[][] = [];
+    // The user's own words: exact terms at their own weights.
+    const literal = covered.flatMap((g) => g.variants[0]!.map((t) => ({ key: t.key, weight: t.weight * g.weight })));
+    if (literal.length) variants.push(literal);
     for (const v of entry.variants) {
       if (v.terms.every((t) => userKeys.has(t))) continue;
-      const weight = 1 / v.terms.length;
+      const weight = entry.weight / v.terms.length;
       variants.push(v.terms.map((key) => ({ key, weight })));
       for (const t of v.latin) bump(highlight.latin, t, 0.5);
-      for (const t of v.han) bump(highlight.han, t, 0.5);
+      for (const t of v.han) if (codePoints(t).length > 1) bump(highlight.han, t, 0.5);
     }
-    if (variants.length) groups.push({ weight: entry.weight, variants });
+    if (variants.length) glossaryGroups.push({ weight: 1, variants });
   }
+  const kept = groups.filter((g) => !absorbed.has(g));
+  groups.length = 0;
+  groups.push(...kept, ...glossaryGroups);
 
   if (!groups.length) return null;
   return { groups, highlight };

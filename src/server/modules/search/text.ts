@@ -12,10 +12,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 }
 
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
 /** Unicode compatibility normalisation (full-width → ASCII, ligatures…). Case is kept. */
 export function normalizeText(text: string): string {
   return text.normalize('NFKC');
