@@ -2,7 +2,11 @@
 export function formatTable(headers: string[], rows: (string | number)[][]): string {
   const cells = rows.map((row) => row.map((c) => (typeof c === 'number' ? formatNumber(c) : c)));
   const widths = headers.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i] ?? ''))));
-  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || /^[\d.,-]+%?$/.test(String(r[i] ?? ''))));
+  const isNumber = (c: string | number | undefined): boolean => typeof c === 'number' || /^-?[\d.,]+%?$/.test(String(c ?? ''));
+  const placeholder = (c: string | number | undefined): boolean => /^(-|timeout|error|n\/a)$/.test(String(c ?? ''));
+  const numeric = headers.map(
+    (_, i) => rows.some((r) => isNumber(r[i])) && rows.every((r) => isNumber(r[i]) || placeholder(r[i])),
+  );
   const line = (values: string[]): string =>
     values
       .map((v, i) => {
