@@ -23,8 +23,10 @@ import { accountsPlugin } from './modules/accounts/accounts.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { importContent } from './modules/kb/kb.import.js';
 import { kbRoutes } from './modules/kb/kb.routes.js';
+import { consoleRoutes } from './modules/console/console.routes.js';
 import { KnowledgeBaseIndex } from './modules/kb/kb.search.js';
 import { KnowledgeBaseService } from './modules/kb/kb.service.js';
+import { agentPlugin } from './modules/staff/staff.plugin.js';
 
 /** Trust the first `hops` proxies in X-Forwarded-For. */
 const hopsTrusted = (hops: number) => (_address: string, index: number) => index < hops;
@@ -146,6 +148,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const stopJanitor = startAttachmentJanitor(attachments, { log: app.log });
     app.addHook('onClose', async () => stopJanitor());
   }
+  await app.register(agentPlugin, { db: database.db, config, requests, backgroundJobs: options.backgroundJobs ?? true });
+  await app.register(consoleRoutes);
 
   await app.ready();
   return app;
