@@ -19,6 +19,7 @@ import { portalRoutes } from './modules/portal/portal.routes.js';
 import { RequestsService } from './modules/requests/requests.service.js';
 import { attachmentBlobStore, attachmentsRoutes, AttachmentsService, startAttachmentJanitor } from './modules/attachments/index.js';
 import { sessionPlugin } from './plugins/session.js';
+import { staffSessionGuard } from './modules/staff/staff.guard.js';
 import { accountsPlugin } from './modules/accounts/accounts.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { importContent } from './modules/kb/kb.import.js';
@@ -118,6 +119,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(authPlugin, { db: database.db, ...(config.adminToken ? { adminToken: config.adminToken } : {}) });
   await app.register(formbody);
   await app.register(sessionPlugin, { db: database.db, config });
+  // Staff sessions must have passed TOTP and be within staff expiry before any route sees them.
+  await app.register(staffSessionGuard, { db: database.db });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Pharos API', description: `Support platform API for ${config.brand.name}`, version: '0.1.0' },

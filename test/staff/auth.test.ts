@@ -99,6 +99,11 @@ describe.each(DIALECTS)('staff sign-in and sessions on %s', (dialect) => {
     const cookie = sessionCookieOf(res)!;
     expect((await me(cookie)).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/v2/tickets', headers: { cookie: `pharos_session=${cookie}` } })).statusCode).toBe(401);
+    // Routes registered before the staff module must not see that session as staff either.
+    const actorOnKb = await t.app.inject({ url: '/api/v2/help_center/en-us/articles?per_page=1', headers: { cookie: `pharos_session=${cookie}` } });
+    expect(actorOnKb.json().articles[0]?.body_markdown).toBeUndefined();
+    const mine = await t.app.inject({ url: '/api/v2/requests', headers: { cookie: `pharos_session=${cookie}` } });
+    expect(mine.statusCode).toBe(401);
   });
 
   it('ends staff sessions 12 hours after sign-in and after 30 idle minutes', async () => {

@@ -18,7 +18,6 @@ import { ticketsRoutes } from '../tickets/tickets.routes.js';
 import { RoutingService } from '../tickets/tickets.routing.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { GroupsService } from './groups.service.js';
-import { staffSessionGuard } from './staff.guard.js';
 import { STAFF_SESSION_ABSOLUTE_MS, STAFF_SESSION_IDLE_MS } from './staff.policy.js';
 import { purgeStaffSessions } from './staff.queries.js';
 import { staffRoutes } from './staff.routes.js';
@@ -62,7 +61,6 @@ declare module 'fastify' {
 export const agentPlugin = fp<AgentPluginOptions>(
   async (app, opts) => {
     const { db, config, requests } = opts;
-    await app.register(staffSessionGuard, { db });
 
     const audit = new AuditLog(db);
     const hub = new RealtimeHub(app.log);
