@@ -344,3 +344,16 @@ describe('determinism and updates', () => {
     expect(suggestions[0]?.titleHtml).toContain('<mark>');
   });
 });
+
+describe('multi-word synonyms', () => {
+  it('match only documents that contain the whole phrase, never one of its words', () => {
+    const engine = new HelpCenterSearch();
+    engine.addAll([
+      { id: 'a:en-us', locale: 'en-us', title: 'Turn on two-factor authentication', labels: ['2FA'], body: 'Two-factor authentication protects your account even if your password leaks.', sectionId: 's2', categoryId: 'c2' },
+      { id: 'b:en-us', locale: 'en-us', title: 'How to fund your trading', labels: [], body: 'You can fund account balances by bank transfer.', sectionId: 's1', categoryId: 'c1' },
+    ]);
+    const ids = engine.search('deposit', { locale: 'en-us' }).hits.map((h) => h.id);
+    expect(ids).toContain('b:en-us'); // "fund account" is a glossary synonym of deposit
+    expect(ids).not.toContain('a:en-us'); // "account" alone is not
+  });
+});

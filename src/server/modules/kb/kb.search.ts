@@ -58,9 +58,13 @@ export class KnowledgeBaseIndex {
         removed++;
       }
     }
-    for (const doc of changed) {
-      if (this.engine.has(doc.id)) this.engine.replace(doc);
-      else this.engine.add(doc);
+    if (this.engine.size === 0) {
+      this.engine.addAll(changed); // first load: one batch is much cheaper than single adds
+    } else {
+      for (const doc of changed) {
+        if (this.engine.has(doc.id)) this.engine.replace(doc);
+        else this.engine.add(doc);
+      }
     }
     return changed.length + removed;
   }

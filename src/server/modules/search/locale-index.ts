@@ -25,6 +25,8 @@ export interface ScoringGroup {
   weight: number;
   /** Each variant is a list of terms whose scores add up. */
   variants: ScoringTerm[][];
+  /** Per variant: only documents containing every term of it count (multi-word synonyms). */
+  requireAll?: boolean[];
 }
 
 /** BM25F parameters. Fields: title, labels, body. */
@@ -124,6 +126,7 @@ export class LocaleIndex {
   private totalTouched = new Int32Array(0);
   private groupTouched = new Int32Array(0);
   private variantTouched = new Int32Array(0);
+  private variantHits = new Int32Array(0);
   private totalCount = 0;
 
   constructor(private readonly jieba: Jieba) {}
@@ -470,6 +473,7 @@ export class LocaleIndex {
       this.totalTouched = new Int32Array(cap);
       this.groupTouched = new Int32Array(cap);
       this.variantTouched = new Int32Array(cap);
+      this.variantHits = new Int32Array(cap);
     }
     if (this.postingsDirty) {
       // Give back the slack of doubling growth once a batch of additions is done.
@@ -575,9 +579,13 @@ export class LocaleIndex {
         continue;
       }
       let groupCount = 0;
-      for (const terms of g.variants) {
+      const hits = this.variantHits;
+      for (let vi = 0; vi < g.variants.length; vi++) {
+        const terms = g.variants[vi]!;
+        const strict = g.requireAll?.[vi] === true;
         let variantCount = 0;
         const ids = resolved[variantIndex++]!;
+        if (strict && ids.some((tid) => tid < 0 || this.postingLengths[tid] === 0)) continue; // some word occurs nowhere
         for (let t = 0; t < terms.length; t++) {
           const { weight } = terms[t]!;
           const tid = ids[t]!;
@@ -586,7 +594,7 @@ export class LocaleIndex {
           if (len === 0) continue;
           const arr = this.postings[tid]!;
           const idf = Math.log(1 + (n - len + 0.5) / (len + 0.5));
-          if (g.weight * weight * (idf * (K1 + 1) + TITLE_MATCH_BONUS) < minContribution) continue;
+          if (!strict && g.weight * weight * (idf * (K1 + 1) + TITLE_MATCH_BONUS) < minContribution) continue;
           const base = this.termIsGram[tid] === 1 ? 3 : 0;
           const invTitle = this.invNorms[base]!;
           const invLabels = this.invNorms[base + 1]!;
@@ -605,12 +613,16 @@ export class LocaleIndex {
             if (tt !== 0) s += titleBonus;
             if (variant[d] === 0) variantTouched[variantCount++] = d;
             variant[d] = variant[d]! + s;
+            hits[d] = hits[d]! + 1;
           }
         }
         for (let i = 0; i < variantCount; i++) {
           const d = variantTouched[i]!;
           const s = variant[d]!;
           variant[d] = 0;
+          const matched = hits[d]!;
+          hits[d] = 0;
+          if (strict && matched < terms.length) continue;
           const current = group[d]!;
           if (current === 0) groupTouched[groupCount++] = d;
           if (s > current) group[d] = s;

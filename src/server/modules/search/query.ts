@@ -347,17 +347,23 @@ export function planQuery(
   for (const [entryIndex, covered] of [...triggered].sort((a, b) => a[0] - b[0])) {
     const entry = glossary.entries[entryIndex]!;
     const variants: ScoringTerm[][] = [];
+    const requireAll: boolean[] = [];
     // The user's own words: exact terms at their own weights.
     const literal = covered.flatMap((g) => g.variants[0]!.map((t) => ({ key: t.key, weight: t.weight * g.weight })));
-    if (literal.length) variants.push(literal);
+    if (literal.length) {
+      variants.push(literal);
+      requireAll.push(false);
+    }
     for (const v of entry.variants) {
       if (v.terms.every((t) => userKeys.has(t))) continue;
       const weight = entry.weight / v.terms.length;
       variants.push(v.terms.map((key) => ({ key, weight })));
+      // A synonym phrase ("fund account") stands for the whole phrase, never for one of its words.
+      requireAll.push(v.terms.length > 1);
       for (const t of v.latin) bump(highlight.latin, t, 0.5);
       for (const t of v.han) if (codePoints(t).length > 1) bump(highlight.han, t, 0.5);
     }
-    if (variants.length) glossaryGroups.push({ weight: 1, variants });
+    if (variants.length) glossaryGroups.push({ weight: 1, variants, requireAll });
   }
   const kept = groups.filter((g) => !absorbed.has(g));
   groups.length = 0;
