@@ -167,6 +167,11 @@ describe.each(DIALECTS)('agent ticket work on %s', (dialect) => {
     const n1 = await submitTicket(t.app, alice, { subject: 'Status walk', body: 'Walking a ticket through every status transition.' });
     const put = (body: object) => agent.request('PUT', `/api/v2/tickets/${n1}`, { ticket: body });
     expect((await put({ comment: { body: 'Looking into it now.', public: true } })).json().ticket.status).toBe('pending');
+    const mails = await t.app.services.database.db.selectFrom('outbox').selectAll().where('template', '=', 'agent_reply').where('to_address', '=', alice.email).execute();
+    expect(mails.some((m) => m.subject.includes(`#${n1}`) && m.text_body.includes('Looking into it now.'))).toBe(true);
+    await put({ comment: { body: 'Internal: checking with the wallet team.', public: false } });
+    const after = await t.app.services.database.db.selectFrom('outbox').select('text_body').where('template', '=', 'agent_reply').where('to_address', '=', alice.email).execute();
+    expect(after.some((m) => m.text_body.includes('wallet team'))).toBe(false); // internal notes are never emailed
     const customerReply = await t.app.inject({ method: 'POST', url: `/api/v2/requests/${n1}/comments`, headers: alice.headers, payload: { comment: { body: 'Any news on this one?' } } });
     expect(customerReply.statusCode).toBe(201);
     expect((await agent.get(`/api/v2/tickets/${n1}`)).json().ticket.status).toBe('open');

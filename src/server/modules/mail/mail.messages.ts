@@ -57,6 +57,14 @@ const enUS = {
     action: 'View my request',
     guestLink: 'Anyone with this link can read the request: do not forward this email.',
   },
+  agent_reply: {
+    subject: '[{{brand}}] New reply on request #{{number}}: {{subject}}',
+    heading: 'Support replied to your request #{{number}}',
+    intro: 'There is a new reply on your request #{{number}} "{{subject}}":',
+    action: 'View and reply',
+    reply: 'Reply from your request page; replies to this email are not read.',
+    guestLink: 'To reply, open the private link from the confirmation email of this request.',
+  },
 };
 
 const zhCN: typeof enUS = {
@@ -111,6 +119,14 @@ const zhCN: typeof enUS = {
     next: '您可以随时查看进度、回复，并下载完整的对话记录。',
     action: '查看我的请求',
     guestLink: '任何持有此链接的人都能查看该请求，请勿转发此邮件。',
+  },
+  agent_reply: {
+    subject: '[{{brand}}] 您的请求 #{{number}} 有新回复：{{subject}}',
+    heading: '客服回复了您的请求 #{{number}}',
+    intro: '您的请求 #{{number}}“{{subject}}”有一条新回复：',
+    action: '查看并回复',
+    reply: '请在请求页面中回复；直接回复此邮件将不会被阅读。',
+    guestLink: '如需回复，请打开该请求确认邮件中的专属链接。',
   },
 };
 

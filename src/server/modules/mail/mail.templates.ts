@@ -12,9 +12,10 @@ export interface MailTemplateParams {
   totp_enabled: { time: string; resetLink: string };
   totp_disabled: { time: string; resetLink: string };
   request_received: { number: number; subject: string; link: string; guest: boolean };
+  agent_reply: { number: number; subject: string; body: string; link: string; guest: boolean };
 }
 export type MailTemplate = keyof MailTemplateParams;
-export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'password_changed', 'totp_enabled', 'totp_disabled', 'request_received'] as const satisfies readonly MailTemplate[];
+export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'password_changed', 'totp_enabled', 'totp_disabled', 'request_received', 'agent_reply'] as const satisfies readonly MailTemplate[];
 
 /** Parameters every template accepts. */
 export interface CommonMailParams {
@@ -64,6 +65,15 @@ function spec<K extends MailTemplate>(template: K, locale: Locale, params: MailT
         paragraphs: [m('intro', { number: p.number, subject: p.subject }), m('next')],
         action: { label: m('action'), url: p.link },
         after: p.guest ? [m('guestLink')] : [],
+      };
+    }
+    case 'agent_reply': {
+      const p = params as MailTemplateParams['agent_reply'];
+      return {
+        heading: m('heading', { number: p.number }),
+        paragraphs: [m('intro', { number: p.number, subject: p.subject }), ...p.body.split(/\n{2,}/).map((part) => part.trim()).filter(Boolean)],
+        ...(p.guest ? {} : { action: { label: m('action'), url: p.link } }),
+        after: [p.guest ? m('guestLink') : m('reply')],
       };
     }
     default:

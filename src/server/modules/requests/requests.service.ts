@@ -93,7 +93,24 @@ export class RequestsService {
     private readonly limiter = new RateLimiter(db),
   ) {}
 
-  private readonly hooks: RequestsHooks[] = [];
+  private readonly hooks: RequestsHooks[] = [
+    {
+      // Tell the requester about every public reply from support, in the ticket's language.
+      onCommentInserted: async (trx, { ticket, comment }) => {
+        if (comment.role !== 'agent' || !comment.isPublic) return;
+        const requester = await trx.selectFrom('users').select(['email', 'password_hash']).where('id', '=', ticket.requester_id).executeTakeFirst();
+        if (!requester) return;
+        const locale = ticket.locale as Locale;
+        await enqueueMail(trx, {
+          to: requester.email,
+          template: 'agent_reply',
+          locale,
+          params: { number: ticket.number, subject: ticket.subject, body: comment.body, link: `${this.config.publicUrl}/hc/${locale}/requests/${ticket.number}`, guest: !requester.password_hash },
+          brand: this.config.brand,
+        });
+      },
+    },
+  ];
 
   /** Registers extension hooks; returns a function that removes them. */
   addHooks(hooks: RequestsHooks): () => void {
