@@ -45,6 +45,13 @@ export async function createTestDatabase(dialect: Dialect, env: Record<string, s
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
       try {
+        // Let pools that are closing finish first: a forced drop would kill their sockets mid-close
+        // and surface as unhandled "terminating connection" errors (bounded: 2 s).
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (!rows[0]?.n) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
         await c.end();
