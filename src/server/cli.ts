@@ -7,6 +7,7 @@ import { migrateToLatest, openDatabase } from './db/index.js';
 import { AppError } from './errors.js';
 import { exportContent, importContent, type ImportProgress } from './modules/kb/kb.import.js';
 import { createAdmin } from './modules/users/users.service.js';
+import { createStaff } from './modules/staff/staff.service.js';
 import { startServer } from './main.js';
 import { registerRecordCommands, registerToolCommands } from './cli.tools.js';
 
@@ -57,6 +58,12 @@ async function withDatabase<T>(fn: (db: ReturnType<typeof openDatabase>) => Prom
   }
 }
 
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export function buildCli(): Command {
   const program = new Command('pharos').description('Pharos — self-hosted customer support for crypto exchanges').showHelpAfterError();
 
@@ -93,10 +100,15 @@ export function buildCli(): Command {
     .command('admin')
     .description('staff administration')
     .command('create <email>')
-    .description('create an admin (or promote a user) and print a new API token')
+    .description('create an admin (or promote a user) and print a new API token; with --password-stdin the admin can also sign in to the agent console (TOTP enrolment at first sign-in)')
     .option('--name <name>', 'display name')
-    .action(async (email: string, opts: { name?: string }) => {
-      const result = await withDatabase((h) => createAdmin(h.db, email, opts.name));
+    .option('--password-stdin', 'read a console password from standard input')
+    .action(async (email: string, opts: { name?: string; passwordStdin?: boolean }) => {
+      const password = opts.passwordStdin ? (await readAll(process.stdin)).replace(/\r?\n$/, '') : undefined;
+      const result = await withDatabase(async (h) => {
+        if (password !== undefined) await createStaff(h.db, { email, name: opts.name ?? email.split('@')[0]!, role: 'admin', password }, { config: config() });
+        return createAdmin(h.db, email, opts.name);
+      });
       process.stdout.write(`${JSON.stringify({ id: result.userId, email: result.email, created: result.created, token: result.token })}\n`);
       process.stderr.write('Store this token now: it is shown only once. Use it as "Authorization: Bearer <token>".\n');
     });

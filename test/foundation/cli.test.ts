@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, FIXTURE_CONTENT_DIR, createTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { buildApp } from '../../src/server/app.js';
+import { loadConfig } from '../../src/server/config.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
 const cli = join(root, 'src/server/cli.ts');
 
-function run(args: string[], env: Record<string, string>) {
-  const result = spawnSync(tsx, [cli, ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+function run(args: string[], env: Record<string, string>, input?: string) {
+  const result = spawnSync(tsx, [cli, ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000, ...(input !== undefined ? { input } : {}) });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -47,6 +49,16 @@ describe.each(DIALECTS)('pharos CLI on %s', (dialect) => {
     const { token, email } = JSON.parse(created.stdout);
     expect(email).toBe('ops@example.org');
     expect(token).toMatch(/^phx_/);
+    const withPassword = run(['admin', 'create', 'console@example.org', '--password-stdin'], env, 'a long console passphrase 42\n');
+    expect(withPassword.code, withPassword.stderr).toBe(0);
+    const app = await buildApp(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { mailWorker: false, backgroundJobs: false });
+    try {
+      const signIn = await app.inject({ method: 'POST', url: '/api/v2/staff/session', payload: { email: 'console@example.org', password: 'a long console passphrase 42' } });
+      expect(signIn.statusCode, signIn.body).toBe(200);
+      expect(signIn.json().stage).toBe('totp_enrol');
+    } finally {
+      await app.close();
+    }
     const bad = run(['admin', 'create', 'not-an-email'], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('invalid email');
