@@ -1,20 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { localeSchema as localeParam } from '../../locale-schemas.js';
 import { AppError } from '../../errors.js';
-import { normalizeLocale, type Locale } from '../../../shared/locales.js';
+import type { Locale } from '../../../shared/locales.js';
 import { canSeeDrafts } from './kb.policy.js';
 import { paginationMeta, presentArticle, presentCategory, presentSection, type PresentContext } from './kb.presenter.js';
 import type { KnowledgeBaseService } from './kb.service.js';
-
-const localeParam = z.string().transform((value, ctx) => {
-  const locale = normalizeLocale(value);
-  if (!locale) {
-    ctx.addIssue({ code: 'custom', message: `unknown locale "${value}"; use zh-cn or en-us` });
-    return z.NEVER;
-  }
-  return locale;
-});
 
 const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),

@@ -1,26 +1,14 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { optionalLocaleSchema as optionalLocale } from '../../locale-schemas.js';
 import { AppError } from '../../errors.js';
-import { normalizeLocale, type Locale } from '../../../shared/locales.js';
+import type { Locale } from '../../../shared/locales.js';
 import { buildRecord, renderRecordHtml } from '../records/record.render.js';
 import { presentArticle } from '../kb/kb.presenter.js';
 import { requestTypeSchema, saveRequestType } from './request-types.js';
 import { canListOwnRequests, canManageRequestTypes, viewerFor } from './requests.policy.js';
 import { presentComment, presentRequest, presentRequestType } from './requests.presenter.js';
 import type { RequestsService } from './requests.service.js';
-
-const optionalLocale = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    if (v === undefined) return undefined;
-    const locale = normalizeLocale(v);
-    if (!locale) {
-      ctx.addIssue({ code: 'custom', message: `unknown locale "${v}"; use zh-cn or en-us` });
-      return z.NEVER;
-    }
-    return locale;
-  });
 
 const fieldValue = z.union([z.string().max(20_000), z.number(), z.boolean(), z.null()]).transform((v) => (v === null ? '' : String(v)));
 const customFields = z.array(z.object({ id: z.string().min(1).max(60), value: fieldValue })).max(60).default([]);

@@ -1,21 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { normalizeLocale, type Locale } from '../../../shared/locales.js';
+import { optionalLocaleSchema as optionalLocale } from '../../locale-schemas.js';
+import type { Locale } from '../../../shared/locales.js';
 import { checkOutbound, scanText, userWarning } from '../redaction/index.js';
 import { listNetworks, validateAddress, validateTxHash } from '../chain-validation/index.js';
-
-const optionalLocale = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    if (v === undefined) return undefined;
-    const locale = normalizeLocale(v);
-    if (!locale) {
-      ctx.addIssue({ code: 'custom', message: `unknown locale "${v}"; use zh-cn or en-us` });
-      return z.NEVER;
-    }
-    return locale;
-  });
 
 const MAX_TEXT = 100_000;
 const tags = ['Safety tools'];
