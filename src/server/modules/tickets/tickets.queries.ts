@@ -79,26 +79,22 @@ export async function findTickets(db: Db, q: TicketQuery, page: { limit: number;
 
 export type TicketListRow = Awaited<ReturnType<typeof findTickets>>['rows'][number];
 
-export function findTicketRow(db: Db, number: number) {
+/** A ticket with its requester's name and email and its request type key. */
+function ticketRowQuery(db: Db) {
   return db
     .selectFrom('tickets as t')
     .innerJoin('users as r', 'r.id', 't.requester_id')
     .leftJoin('request_types as rt', 'rt.id', 't.request_type_id')
     .selectAll('t')
-    .select(['r.name as requester_name', 'r.email as requester_email', 'rt.key as request_type_key'])
-    .where('t.number', '=', number)
-    .executeTakeFirst();
+    .select(['r.name as requester_name', 'r.email as requester_email', 'rt.key as request_type_key']);
+}
+
+export function findTicketRow(db: Db, number: number) {
+  return ticketRowQuery(db).where('t.number', '=', number).executeTakeFirst();
 }
 
 export function findTicketRowById(db: Db, id: string) {
-  return db
-    .selectFrom('tickets as t')
-    .innerJoin('users as r', 'r.id', 't.requester_id')
-    .leftJoin('request_types as rt', 'rt.id', 't.request_type_id')
-    .selectAll('t')
-    .select(['r.name as requester_name', 'r.email as requester_email', 'rt.key as request_type_key'])
-    .where('t.id', '=', id)
-    .executeTakeFirst();
+  return ticketRowQuery(db).where('t.id', '=', id).executeTakeFirst();
 }
 
 export function listTicketEvents(db: Db, ticketId: string) {
