@@ -214,6 +214,32 @@ describe.each(DIALECTS)('request portal on %s', (dialect) => {
     expect(data.fields.find((f: { key: string }) => f.key === 'tx_hash').required).toEqual([{ field: 'direction', equals: ['deposit'] }]);
   });
 
+  it('pre-fills a new request form from a link, only with fields the type has, escaped', async () => {
+    const query = new URLSearchParams({
+      type: 'deposit_withdrawal',
+      subject: 'Deposit <b>missing</b>',
+      description: 'Collected by a troubleshooter',
+      field_network: 'ethereum',
+      field_tx_hash: ETH_TX,
+      field_asset: 'USDT',
+      field_not_a_field: 'ignored-value-xyz',
+    });
+    const html = expectPage(await t.app.inject({ url: `/hc/en-us/requests/new?${query}` }));
+    expect(inputValue(html, 'subject')).toBe('Deposit <b>missing</b>');
+    expect(html).not.toContain('<b>missing</b>');
+    expect(html).toMatch(/<textarea id="f-description" name="description"[^>]*>Collected by a troubleshooter<\/textarea>/);
+    expect(inputValue(html, 'field_tx_hash')).toBe(ETH_TX);
+    expect(html).toMatch(/<option value="ethereum"[^>]* selected/);
+    expect(html).toMatch(/<option value="USDT"[^>]* selected/);
+    expect(html).not.toContain('ignored-value-xyz');
+    // Nothing is stored by opening a pre-filled form.
+    const tickets = await db().selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const again = expectPage(await t.app.inject({ url: `/hc/en-us/requests/new?${query}` }));
+    expect(again).toContain(ETH_TX);
+    const after = await db().selectFrom('tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(tickets.n));
+  });
+
   it('re-renders a failed no-JS submit with the values, localized errors next to the fields and a summary', async () => {
     const browser = newBrowser('zh-CN');
     const form = await openForm(browser, 'zh-cn', 'deposit_withdrawal');

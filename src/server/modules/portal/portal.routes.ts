@@ -83,6 +83,26 @@ function queryValue(query: unknown, name: string): string {
   return typeof first === 'string' ? first : '';
 }
 
+/**
+ * Values a link may pre-fill on a new request form (troubleshooters, deflection pages):
+ * `subject`, `description` and `field_<key>` for the type's own fields. Only shown, never stored,
+ * until the user submits — and then the usual checks and the shield run.
+ */
+export function prefilledValues(query: unknown, type: RequestTypeDefinition): RequestFormView['values'] {
+  const fields: Record<string, string> = {};
+  for (const field of type.fields) {
+    const value = queryValue(query, `field_${field.key}`);
+    if (value) fields[field.key] = value.slice(0, field.maxLength ?? 20_000);
+  }
+  return {
+    subject: queryValue(query, 'subject').slice(0, 200),
+    description: queryValue(query, 'description').slice(0, 20_000),
+    email: '',
+    name: '',
+    fields,
+  };
+}
+
 const signedInUser = (request: FastifyRequest): string | null => (request.actor.userId && request.actor.kind !== 'anonymous' ? request.actor.userId : null);
 
 /** Ticket numbers in URLs: digits only, in the range the API accepts; anything else is "not found". */
@@ -300,7 +320,7 @@ export const portalRoutes: FastifyPluginAsync<PortalOptions> = async (app, { req
     const view: RequestFormView = {
       csrf: csrfTokenFor(request, reply),
       type: entry.def,
-      values: { subject: '', description: '', email: '', name: '', fields: {} },
+      values: prefilledValues(request.query, entry.def),
       formToken: newFormToken(),
       uploads: null,
       errors: [],
