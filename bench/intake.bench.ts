@@ -1,6 +1,7 @@
 // Ticket intake: submissions per second and latency at 64 concurrent clients over loopback HTTP,
 // full pipeline (validate incl. chain checks, shield, route, index text, durable commit), on
 // SQLite and PostgreSQL side by side. Target: >= 2,000/s on SQLite on a 2-core machine.
+import { toChecksumAddress } from '../src/server/modules/chain-validation/index.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,9 @@ const MAX_REQUESTS = Number(process.env.BENCH_INTAKE_REQUESTS ?? 20_000);
 const MAX_SECONDS = Number(process.env.BENCH_INTAKE_SECONDS ?? 15);
 const PG_ADMIN = process.env.PHAROS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+// A different (valid, checksummed) address for every submission, as real customers have.
+const addressOf = (i: number) => toChecksumAddress(`0x${(i * 2654435761).toString(16).padStart(40, '7').slice(-40)}`);
+
 const payload = (i: number) =>
   JSON.stringify({
     request: {
@@ -27,7 +31,7 @@ const payload = (i: number) =>
         { id: 'direction', value: 'deposit' },
         { id: 'asset', value: 'USDT' },
         { id: 'network', value: 'ethereum' },
-        { id: 'address', value: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed' },
+        { id: 'address', value: addressOf(i) },
         { id: 'tx_hash', value: `0x${i.toString(16).padStart(64, '0')}` },
         { id: 'amount', value: '250.5' },
         { id: 'problem_time', value: '2026-11-20T14:30' },

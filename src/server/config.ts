@@ -44,6 +44,7 @@ const envSchema = z.object({
   DEFAULT_LOCALE: z.enum(['zh-cn', 'en-us']).default('en-us'),
   TRUST_PROXY: z.string().default('loopback'),
   GUEST_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  WRITE_BATCH_MAX: z.coerce.number().int().min(1).max(1000).default(64),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
   ATTACHMENT_MAX_FILES: z.coerce.number().int().min(1).max(50).default(5),
   ATTACHMENT_GUEST_UPLOADS_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(30),
@@ -103,6 +104,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Requests a visitor who is not signed in may submit per hour from one address. */
   guestRequestsPerHour: number;
+  /** Most submissions committed together (group commit); 1 = one transaction each. */
+  writeBatchMax: number;
   attachments: {
     maxBytes: number;
     maxFiles: number;
@@ -150,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLocale: e.DEFAULT_LOCALE,
     trustProxy,
     guestRequestsPerHour: e.GUEST_REQUESTS_PER_HOUR,
+    writeBatchMax: e.WRITE_BATCH_MAX,
     attachments: {
       maxBytes: e.ATTACHMENT_MAX_BYTES,
       maxFiles: e.ATTACHMENT_MAX_FILES,

@@ -3,7 +3,8 @@ import type { BrandConfig } from '../../config.js';
 import { t } from '../../i18n.js';
 import type { Locale } from '../../../shared/locales.js';
 import { isRequired, isVisible, type FieldDefinition, type FieldValues, type RequestTypeDefinition } from '../../../shared/request-forms.js';
-import { listNetworks, validateAddress, validateTxHash } from '../chain-validation/index.js';
+import { listNetworks, validateAddress, validateTxHash, type AddressValidationResult, type TxHashValidationResult } from '../chain-validation/index.js';
+import { LruCache } from '../../../shared/lru.js';
 import './requests.messages.js';
 
 export interface FieldIssue {
@@ -24,6 +25,11 @@ export interface FieldCheckResult {
 const DEFAULT_MAX: Partial<Record<FieldDefinition['type'], number>> = { textarea: 10_000, api_error: 1000 };
 const emailSchema = z.email();
 const FIVE_YEARS_MS = 5 * 365 * 24 * 3600 * 1000;
+
+// The same address / hash is checked as the user types and again on submit: remember recent answers
+// (the checks are pure; results are only read).
+const addressChecks = new LruCache<string, AddressValidationResult>(2000);
+const hashChecks = new LruCache<string, TxHashValidationResult>(2000);
 
 /**
  * Checks a request form's fields the way the user expects while typing: required and conditional
@@ -124,7 +130,7 @@ export function checkRequestFields(type: RequestTypeDefinition, raw: FieldValues
     if (!network) {
       errors.push({ field: addressField.key, code: 'network_first', message: t(locale, 'requests.field.network_first') });
     } else {
-      const result = validateAddress({ address, network, ...(memo ? { memo } : {}) }, locale);
+      const result = addressChecks.getOrCompute(`${locale}\u0000${network}\u0000${address}\u0000${memo}`, () => validateAddress({ address, network, ...(memo ? { memo } : {}) }, locale));
       facts.address = { valid: result.valid, network, normalized: result.normalized ?? null, memoRequired: result.memoRequired, explorerUrls: result.explorerUrls };
       for (const e of result.errors) {
         const target = e.field === 'memo' && memoField ? memoField.key : addressField.key;
@@ -139,7 +145,7 @@ export function checkRequestFields(type: RequestTypeDefinition, raw: FieldValues
   }
   if (hashField && trimmed[hashField.key]) {
     const hash = trimmed[hashField.key]!;
-    const result = validateTxHash({ hash, ...(network ? { network } : {}) }, locale);
+    const result = hashChecks.getOrCompute(`${locale}\u0000${network ?? ''}\u0000${hash}`, () => validateTxHash({ hash, ...(network ? { network } : {}) }, locale));
     facts.txHash = { valid: result.valid, network: network ?? null, explorerUrls: result.explorerUrls };
     for (const e of result.errors) errors.push({ field: hashField.key, code: `chain_${e.code}`, message: e.message });
     for (const w of result.warnings) warnings.push({ field: hashField.key, code: `chain_${w.code}`, message: w.message });

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Database, TicketStatus, TicketTable } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
+import { GroupCommit } from '../../db/group-commit.js';
 import { AppError, notFound } from '../../errors.js';
 import { t } from '../../i18n.js';
 import type { Locale } from '../../../shared/locales.js';
 import type { FieldValues } from '../../../shared/request-forms.js';
 import type { KnowledgeBaseService } from '../kb/kb.service.js';
 import { scanText, userWarning, type SecretKind } from '../redaction/index.js';
-import { tokenize } from '../search/index.js';
 import { enqueueMail } from '../mail/mail.outbox.js';
 import { RateLimiter } from '../ratelimit/ratelimit.service.js';
 import { genesisHash, messageHash, type ChainedMessage } from '../records/record-chain.js';
@@ -76,6 +76,7 @@ export interface StoredComment {
  * `…Created` hooks run after commit and must not throw.
  */
 export interface RequestsHooks {
+  /** May update `ticket` in place (routing sets group_id, assignee_id, status): submit answers with that object. */
   onTicketInserted?(trx: Db, event: { ticket: TicketTable; comment: StoredComment }): Promise<void>;
   /** `ticket.status` is the status after the message (a requester's reply reopens); `previousStatus` the one before. */
   onCommentInserted?(trx: Db, event: { ticket: TicketTable; comment: StoredComment; previousStatus: TicketStatus }): Promise<void>;
@@ -91,7 +92,12 @@ export class RequestsService {
     readonly kb: KnowledgeBaseService,
     private readonly secrets: { shieldSalt: string; linkSecret: string },
     private readonly limiter = new RateLimiter(db),
-  ) {}
+  ) {
+    this.writes = new GroupCommit(db, config.writeBatchMax);
+  }
+
+  /** New tickets are committed in groups: one durable commit for the submissions that arrive together. */
+  readonly writes: GroupCommit;
 
   private readonly hooks: RequestsHooks[] = [
     {
@@ -259,7 +265,7 @@ export class RequestsService {
     const idempotencyKey = input.idempotencyKey?.trim().slice(0, 200) || null;
 
     const attempt = () =>
-      this.db.transaction().execute(async (trx) => {
+      this.writes.run(async (trx) => {
         const requester = await this.resolveRequester(trx, input.requester, locale);
         if (idempotencyKey) {
           const existing = await findTicketByIdempotencyKey(trx, requester.id, idempotencyKey);
@@ -279,7 +285,6 @@ export class RequestsService {
         };
         const prev = genesisHash(id);
         const hash = messageHash(prev, message);
-        const searchText = tokenize(`${shieldedSubject.redacted}\n${shieldedBody.redacted}\n${Object.values(fieldValues).join(' ')}`).join(' ');
         let guestToken: string | undefined;
         let guestHash: string | null = null;
         if (input.requester.kind === 'guest') {
@@ -305,7 +310,7 @@ export class RequestsService {
           satisfaction_comment: null,
           last_hash: hash,
           comment_count: 1,
-          search_text: searchText,
+          search_text: '', // unused since ticket_terms; dropped by a later migration
           created_at: now,
           updated_at: now,
           solved_at: null,
@@ -456,7 +461,6 @@ export class RequestsService {
           status,
           updated_at: now,
           ...(status === 'open' && bumped.status === 'solved' ? { solved_at: null } : {}),
-          search_text: `${ticket.search_text} ${tokenize(shielded.redacted).join(' ')}`.slice(0, 200_000),
         })
         .where('id', '=', ticket.id)
         .execute();

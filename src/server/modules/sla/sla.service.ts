@@ -12,6 +12,8 @@ const PRIORITIES: TicketPriority[] = ['urgent', 'high', 'normal', 'low'];
 /** Used when a priority has no stored policy (should not happen after the 0005 migration). */
 const FALLBACK: Record<TicketPriority, [number, number, number]> = { urgent: [15, 30, 240], high: [60, 120, 480], normal: [240, 480, 1440], low: [480, 1440, 4320] };
 
+const CONFIG_CACHE_MS = 5000;
+
 export interface SlaConfig {
   policies: SlaPolicy[];
   businessHours: BusinessHours;
@@ -80,11 +82,17 @@ export class SlaService {
         .execute();
       await this.audit.append({ actor, action: 'sla_policies.update', subject: 'sla_policies', details: { policies: config.policies, business_hours: config.businessHours } }, trx);
     });
+    this.cached = null;
     return this.config();
   }
 
+  /** Policies change rarely and every new ticket needs them: reuse them for a few seconds (other processes' saves show up within that). */
+  private cached: { config: SlaConfig; until: number } | null = null;
+
   private async policyFor(db: Db, priority: TicketPriority): Promise<{ policy: SlaPolicy; hours: BusinessHours }> {
-    const cfg = await this.config(db);
+    const now = Date.now();
+    if (!this.cached || this.cached.until < now) this.cached = { config: await this.config(db), until: now + CONFIG_CACHE_MS };
+    const cfg = this.cached.config;
     return { policy: cfg.policies.find((p) => p.priority === priority)!, hours: cfg.businessHours };
   }
 
