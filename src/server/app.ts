@@ -11,11 +11,15 @@ import { errorsPlugin } from './plugins/errors.js';
 import { localePlugin } from './plugins/locale.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { helpCenterRoutes } from './modules/helpcenter/helpcenter.routes.js';
+import { statusPlugin } from './modules/status/status.routes.js';
 import { safetyRoutes } from './modules/safety/safety.routes.js';
+import { apiToolsRoutes } from './modules/api-tools/api-tools.routes.js';
+import { channelsRoutes } from './modules/channels/channels.routes.js';
 import { getOrCreateSetting, randomSalt } from './modules/settings/settings.service.js';
 import { importRequestTypes, RequestTypeCatalog } from './modules/requests/request-types.js';
 import { requestsRoutes } from './modules/requests/requests.routes.js';
 import { portalRoutes } from './modules/portal/portal.routes.js';
+import { troubleshooterRoutes } from './modules/troubleshooters/troubleshooters.routes.js';
 import { RequestsService } from './modules/requests/requests.service.js';
 import { attachmentBlobStore, attachmentsRoutes, AttachmentsService, startAttachmentJanitor } from './modules/attachments/index.js';
 import { sessionPlugin } from './plugins/session.js';
@@ -24,10 +28,14 @@ import { accountsPlugin } from './modules/accounts/accounts.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { importContent } from './modules/kb/kb.import.js';
 import { kbRoutes } from './modules/kb/kb.routes.js';
+import { AuditLog } from './modules/audit/audit.service.js';
 import { consoleRoutes } from './modules/console/console.routes.js';
 import { KnowledgeBaseIndex } from './modules/kb/kb.search.js';
 import { KnowledgeBaseService } from './modules/kb/kb.service.js';
 import { agentPlugin } from './modules/staff/staff.plugin.js';
+
+/** instance_settings key recording that the bundled help-center content was imported. */
+const CONTENT_IMPORTED = 'bundled_content_imported_at';
 
 /** Trust the first `hops` proxies in X-Forwarded-For. */
 const hopsTrusted = (hops: number) => (_address: string, index: number) => index < hops;
@@ -80,10 +88,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (applied.length) app.log.info({ migrations: applied }, 'database migrated');
 
   if (config.content.importOnStart) {
-    const existing = await database.db.selectFrom('categories').select('id').limit(1).executeTakeFirst();
-    if (!existing) {
-      const summary = await importContent(database.db, config.content.dir);
-      app.log.info({ summary }, 'bundled help-center content imported');
+    // Bundled articles are imported once per installation: a help center an admin later emptied stays empty.
+    const imported = await database.db.selectFrom('instance_settings').select('value').where('key', '=', CONTENT_IMPORTED).executeTakeFirst();
+    if (!imported) {
+      const existing = await database.db.selectFrom('categories').select('id').limit(1).executeTakeFirst();
+      if (!existing) {
+        const summary = await importContent(database.db, config.content.dir);
+        app.log.info({ summary }, 'bundled help-center content imported');
+      }
+      await getOrCreateSetting(database.db, CONTENT_IMPORTED, () => new Date().toISOString());
     }
     const hasTypes = await database.db.selectFrom('request_types').select('id').limit(1).executeTakeFirst();
     if (!hasTypes) {
@@ -132,12 +145,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const ctx = { publicUrl: config.publicUrl, brand: config.brand };
   await app.register(healthRoutes, { db: database.db, dialect: database.dialect, isReady: () => ready });
-  await app.register(kbRoutes, { kb, ctx });
+  await app.register(kbRoutes, { kb, ctx, audit: new AuditLog(database.db) });
   await app.register(helpCenterRoutes, { kb, config });
+  await app.register(statusPlugin, { db: database.db, config, requests });
   await app.register(accountsPlugin, { db: database.db, config, outboxWorker: options.mailWorker ?? true });
   await app.register(safetyRoutes, { shieldSalt, enabledNetworks: config.brand.networks });
+  await app.register(apiToolsRoutes, { kb, config });
+  await app.register(channelsRoutes, { config });
   await app.register(requestsRoutes, { service: requests, publicUrl: config.publicUrl });
   await app.register(portalRoutes, { requests, kb, config });
+  await app.register(troubleshooterRoutes, { config, kb, catalog });
   const attachments = new AttachmentsService(database.db, config, {
     shieldSalt,
     requests,

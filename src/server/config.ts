@@ -67,6 +67,14 @@ const envSchema = z.object({
     .string()
     .regex(/^r\/[A-Za-z0-9_]{2,21}$/, 'must look like r/community')
     .default('r/lanternfish'),
+  BRAND_SOCIAL_TELEGRAM: z
+    .string()
+    .regex(/^@[A-Za-z0-9_]{5,32}$/, 'must look like @handle')
+    .optional(),
+  BRAND_OFFICIAL_EMAIL_SENDERS: z.string().optional(),
+  BRAND_APPS: z
+    .string()
+    .default('App Store=https://apps.apple.com/app/lanternfish-exchange/id0000000000,Google Play=https://play.google.com/store/apps/details?id=example.lanternfish.exchange'),
   BRAND_ASSETS: z.string().default('BTC,ETH,USDT,USDC,XRP,SOL,TRX,XLM,LTC,DOGE,BCH,ADA,ATOM,TON'),
   BRAND_NETWORKS: z
     .string()
@@ -83,7 +91,11 @@ export interface BrandConfig {
   statusUrl: string;
   supportEmail: string;
   officialDomains: string[];
-  social: { x: string; reddit: string };
+  social: { x: string; reddit: string; telegram?: string };
+  /** Addresses our emails come from (BRAND_OFFICIAL_EMAIL_SENDERS; default: support email and noreply@ its domain). */
+  officialEmailSenders: string[];
+  /** Official app downloads (BRAND_APPS: `Label=https://…` entries). */
+  apps: Array<{ label: string; url: string }>;
   assets: string[];
   networks: string[];
 }
@@ -133,6 +145,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   for (const d of domains) {
     if (!/^[a-z0-9.-]+\.[a-z0-9-]+$/i.test(d)) throw new ConfigError('BRAND_OFFICIAL_DOMAINS', `contains an invalid domain ${JSON.stringify(d)}`);
   }
+  const supportDomain = e.BRAND_SUPPORT_EMAIL.split('@')[1]!.toLowerCase();
+  const senders = (e.BRAND_OFFICIAL_EMAIL_SENDERS ? list(e.BRAND_OFFICIAL_EMAIL_SENDERS) : [e.BRAND_SUPPORT_EMAIL, `noreply@${supportDomain}`]).map((a) => a.toLowerCase());
+  for (const address of senders) {
+    if (!z.email().safeParse(address).success) throw new ConfigError('BRAND_OFFICIAL_EMAIL_SENDERS', `contains an invalid address ${JSON.stringify(address)}`);
+  }
+  const apps = (e.BRAND_APPS.trim().toLowerCase() === 'none' ? [] : list(e.BRAND_APPS)).map((entry) => {
+    const at = entry.indexOf('=');
+    const label = at > 0 ? entry.slice(0, at).trim() : '';
+    const url = (at > 0 ? entry.slice(at + 1) : entry).trim();
+    if (!label || !/^https:\/\/[^\s]+$/.test(url) || !URL.canParse(url)) throw new ConfigError('BRAND_APPS', `entries must look like Label=https://… (got ${JSON.stringify(entry)})`);
+    return { label, url };
+  });
   const s3Vars = [e.ATTACHMENT_S3_ENDPOINT, e.ATTACHMENT_S3_BUCKET, e.ATTACHMENT_S3_ACCESS_KEY_ID, e.ATTACHMENT_S3_SECRET_ACCESS_KEY];
   if (s3Vars.some(Boolean) && !s3Vars.every(Boolean)) {
     throw new ConfigError('ATTACHMENT_S3_ENDPOINT', 'and ATTACHMENT_S3_BUCKET, ATTACHMENT_S3_ACCESS_KEY_ID, ATTACHMENT_S3_SECRET_ACCESS_KEY must be set together');
@@ -180,7 +204,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       statusUrl: `${publicUrl}/hc/status`,
       supportEmail: e.BRAND_SUPPORT_EMAIL,
       officialDomains: domains,
-      social: { x: e.BRAND_SOCIAL_X, reddit: e.BRAND_SOCIAL_REDDIT },
+      social: { x: e.BRAND_SOCIAL_X, reddit: e.BRAND_SOCIAL_REDDIT, ...(e.BRAND_SOCIAL_TELEGRAM ? { telegram: e.BRAND_SOCIAL_TELEGRAM } : {}) },
+      officialEmailSenders: [...new Set(senders)],
+      apps,
       assets: list(e.BRAND_ASSETS).map((a) => a.toUpperCase()),
       networks: list(e.BRAND_NETWORKS),
     },

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import * as OTPAuth from 'otpauth';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/server/modules/accounts/password.js';
 import { createStaff } from '../../src/server/modules/staff/staff.service.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { TEST_ADMIN_TOKEN } from '../helpers/db.js';
@@ -154,6 +155,8 @@ describe('agent console in Chromium', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     agentContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     page = await agentContext.newPage();
+    // Bounded waits: a step that cannot happen fails with its locator instead of the test's timeout.
+    page.setDefaultTimeout(15_000);
     page.on('console', (msg) => {
       // Expected answers the console handles: 401 before sign-in and after the session ends, 422 for the refused reply.
       if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of (401|422)/.test(msg.text())) errors.push(msg.text());
@@ -265,6 +268,75 @@ describe('agent console in Chromium', () => {
     await reply.fill('');
   });
 
+  it('attaches files to a reply by button, drag-and-drop and paste; refuses what the server would not take', async () => {
+    const composer = page.locator('form.composer');
+    // The attach button's file chooser: a screenshot is accepted, a program is refused at once with the reason.
+    await page.locator('input[data-attach-input]').setInputFiles([
+      { name: 'deposit-proof.png', mimeType: 'image/png', buffer: readFileSync(resolve(ROOT, 'test/fixtures/attachments/screenshot.png')) },
+      { name: 'tool.exe', mimeType: 'application/x-msdownload', buffer: readFileSync(resolve(ROOT, 'test/fixtures/attachments/program.exe')) },
+    ]);
+    const proof = composer.locator('.file-chip[data-file-name="deposit-proof.png"]');
+    await proof.waitFor();
+    await expect.poll(() => proof.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    // The chip's thumbnail is served from the server (upload token) under the console's CSP.
+    await expect.poll(() => proof.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const fileErrors = composer.locator('[data-file-errors]');
+    await fileErrors.waitFor();
+    expect(await fileErrors.getAttribute('role')).toBe('alert');
+    expect(await fileErrors.textContent()).toContain('“tool.exe” cannot be attached. Allowed: PNG, JPEG or WebP images');
+    expect(await composer.locator('.file-chip[data-file-name="tool.exe"]').count()).toBe(0);
+
+    // Drag-and-drop a text file onto the reply box, then remove it again.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['Node log: deposit 0x5aae… seen at block 19,000,001.\n'], 'node.log', { type: 'text/plain' }));
+      const form = document.querySelector('form.composer')!;
+      for (const type of ['dragenter', 'dragover', 'drop']) form.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    const log = composer.locator('.file-chip[data-file-name="node.txt"]');
+    await expect.poll(() => log.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    await log.getByRole('button', { name: 'Remove node.txt' }).click();
+    await expect.poll(() => log.count()).toBe(0);
+
+    // Paste a screenshot into the reply text.
+    await page.locator('textarea.reply-body').evaluate(async (textarea: HTMLTextAreaElement) => {
+      // What a screenshot tool puts on the clipboard: a PNG called "image.png".
+      const canvas = document.createElement('canvas');
+      canvas.width = 96;
+      canvas.height = 64;
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#1f5fd1';
+      g.fillRect(0, 0, 96, 64);
+      g.fillStyle = '#ffffff';
+      g.fillRect(8, 8, 40, 20);
+      const blob = await new Promise<Blob>((done) => canvas.toBlob((b) => done(b!), 'image/png'));
+      const data = new DataTransfer();
+      data.items.add(new File([blob], 'image.png', { type: 'image/png' }));
+      textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    const pasted = composer.locator('.file-chip[data-file-name^="screenshot-"]');
+    await expect.poll(() => pasted.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready');
+    await shot(page, 'reply-attachments');
+
+    await page.locator('textarea.reply-body').fill('Here is where the deposit shows up; see the two screenshots.');
+    await page.locator('[data-action="send"]').click();
+    await expect.poll(() => composer.locator('.file-chip').count(), { timeout: 10_000 }).toBe(0);
+    const sent = page.locator('.comment-staff.comment-public', { hasText: 'see the two screenshots' });
+    await sent.waitFor();
+    const thumbs = sent.locator('.attachment-image');
+    await expect.poll(() => thumbs.count()).toBe(2);
+    expect(await thumbs.first().textContent()).toContain('deposit-proof.png');
+    await expect.poll(() => thumbs.first().locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    // A click opens the larger preview inside the console.
+    await thumbs.first().getByRole('button').click();
+    const preview = page.getByRole('dialog', { name: 'Attachment: deposit-proof.png' });
+    await preview.waitFor();
+    await expect.poll(() => preview.locator('img.attachment-preview').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await shot(page, 'attachment-preview');
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'detached' });
+  });
+
   it('shows a colleague viewing the same ticket (collision notice) and live updates', async () => {
     const colleague = await browser!.newContext({ locale: 'zh-CN', viewport: { width: 1024, height: 768 } });
     const other = await colleague.newPage();
@@ -317,9 +389,31 @@ describe('agent console in Chromium', () => {
     expect(await portal.locator('body').textContent()).toContain('Hi Wang Fang,');
     await shot(portal, 'customer-view');
     await customer.close();
+
+    // Wang Fang later sets a password; signed in, "My requests" leads to the reply with its screenshot.
+    const db = ctx!.app.services.database.db;
+    await db.updateTable('users').set({ password_hash: await hashPassword(PASSWORD), email_verified_at: new Date().toISOString() }).where('email', '=', 'wang.fang@example.org').execute();
+    const signedIn = await browser!.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    const mine = await signedIn.newPage();
+    await mine.goto(`${base}/hc/en-us/signin`);
+    await mine.fill('#signin-email', 'wang.fang@example.org');
+    await mine.fill('#signin-password', PASSWORD);
+    await Promise.all([mine.waitForURL(/\/hc\/en-us\/(account|requests)/), mine.getByRole('button', { name: 'Sign in' }).click()]);
+    await mine.goto(`${base}/hc/en-us/requests`);
+    await Promise.all([mine.waitForURL(new RegExp(`/hc/en-us/requests/${ticketId}`)), mine.locator('table.requests').getByRole('link', { name: /USDT deposit not credited/ }).click()]);
+    const link = mine.locator('.msg a[download]', { hasText: 'deposit-proof.png' });
+    await link.waitFor();
+    expect(await mine.locator('.msg a[download]').allTextContents()).toEqual(expect.arrayContaining(['wallet-screenshot.png', 'deposit-proof.png']));
+    const file = await signedIn.request.get(`${base}${await link.getAttribute('href')}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe('image/png');
+    // The colleague's internal note (and anything on it) is not on the customer's page.
+    expect(await mine.locator('body').textContent()).not.toContain('一并核查');
+    await shot(mine, 'customer-my-requests-attachment');
+    await signedIn.close();
   });
 
-  it('works in Chinese at tablet width and shows the admin request-type editor', async () => {
+  it('works in Chinese at tablet width: the request-type editor, knowledge-base sections and deleting an article', async () => {
     await page.setViewportSize({ width: 820, height: 1100 });
     await page.locator('[data-lang="zh-cn"]').click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
@@ -344,6 +438,47 @@ describe('agent console in Chromium', () => {
     await page.locator('.pick-list button').first().click();
     await page.locator('.md-preview').first().waitFor();
     await shot(page, 'admin-kb-zh');
+
+    // Categories and sections: a new section with both names, then an article is deleted.
+    await page.locator('[data-tab="structure"]').click();
+    const funding = page.locator('.structure-category[data-category-key="funding"]');
+    await funding.waitFor();
+    await funding.locator('[data-action="new-section"]').click();
+    const form = funding.locator('form[data-new-section]');
+    await form.getByLabel('English').fill('Fiat on-ramp');
+    await form.getByLabel('简体中文').fill('法币入金');
+    await form.locator('[data-action="create-section"]').click();
+    const created = funding.locator('.structure-section', { hasText: 'Fiat on-ramp' });
+    await created.waitFor();
+    expect(await created.textContent()).toContain('法币入金');
+    expect(await created.textContent()).toContain('0 篇文章');
+    const sections = (await ctx!.app.inject({ url: '/api/v2/help_center/zh-cn/sections', headers: admin })).json<{ sections: Array<{ name: string }> }>().sections;
+    expect(sections.map((x) => x.name)).toContain('法币入金');
+    // A section with articles cannot be deleted without choosing where they go.
+    const busy = funding.locator('.structure-section').filter({ hasNotText: 'Fiat on-ramp' }).first();
+    await busy.locator('[data-action="delete"]').click();
+    const confirm = page.locator('form[data-delete-dialog]');
+    await confirm.waitFor();
+    expect(await confirm.locator('[data-action="confirm-delete"]').isDisabled()).toBe(true);
+    expect(await confirm.locator('select[name="move_to"]').count()).toBe(1);
+    await shot(page, 'admin-kb-structure-zh');
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+
+    // Delete an article: it leaves the list, the public help center and search.
+    const articles = (await ctx!.app.inject({ url: '/api/v2/help_center/en-us/articles?per_page=100', headers: admin })).json<{ articles: Array<{ id: string; slug: string; title: string; draft: boolean }> }>().articles;
+    const victim = articles.find((a) => !a.draft)!;
+    expect((await fetch(`${base}/hc/en-us/articles/${victim.slug}`)).status).toBe(200);
+    await page.locator('[data-tab="articles"]').click();
+    await page.locator('#kb-filter').fill(victim.title.slice(0, 20));
+    await page.locator('.pick-list button').first().click();
+    await page.locator('[data-action="delete-article"]').click();
+    await page.locator('[data-action="confirm-delete-article"]').click();
+    await expect.poll(() => page.locator('.pick-list button').count()).toBe(0);
+    expect((await fetch(`${base}/hc/en-us/articles/${victim.slug}`)).status).toBe(404);
+    const search = (await (await fetch(`${base}/api/v2/help_center/articles/search?query=${encodeURIComponent(victim.title)}&locale=en-us`)).json()) as { results: Array<{ id: string }> };
+    expect(search.results.map((r) => r.id)).not.toContain(victim.id);
+    await page.locator('#kb-filter').fill('');
     // Press ? for the shortcut help.
     await page.locator('h1').first().click();
     await page.keyboard.press('?');

@@ -156,6 +156,52 @@ describe('API client against the real server', () => {
     expect(after.status).toBe(401);
   });
 
+  it('uploads files as multipart with the session’s CSRF token, attaches them to a note, and edits the help-center structure', async () => {
+    await createStaff(ctx.app.services.database.db, { email: 'files.admin@pharos.test', name: 'Files Admin', role: 'admin', password: 'Harbour-light-2041', locale: 'en-us' });
+    const api = new ApiClient({ baseUrl: base, fetch: browserFetch(), locale: 'zh-cn' });
+    const ep = endpoints(api);
+    const stage = await ep.session.start('files.admin@pharos.test', 'Harbour-light-2041');
+    if (stage.stage !== 'totp_enrol') throw new Error('expected enrolment');
+    await ep.session.totp(new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(stage.enrolment.secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate());
+
+    const limits = await ep.uploads.limits();
+    expect(limits.max_files).toBe(5);
+    expect(limits.allowed).toContain('PDF 文档');
+    const upload = await ep.uploads.create([new File(['Wallet log: withdrawal 4411 broadcast at 10:02.\n'], 'wallet.log', { type: 'text/plain' })]);
+    expect(upload.attachments.map((a) => [a.file_name, a.content_type])).toEqual([['wallet.txt', 'text/plain; charset=utf-8']]);
+    // A refused file comes back as an ApiError with the server's message in the console's language.
+    const refused = (await ep.uploads.create([new File([new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 1, 2, 3, 4])], 'tool.exe')]).catch((e: unknown) => e)) as ApiError;
+    expect(refused).toMatchObject({ status: 415, code: 'unsupported_media_type' });
+    expect(refused.message).toContain('“tool.exe”的类型不被允许');
+
+    const customer = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v2/requests',
+      payload: { request: { subject: 'Withdrawal not received', comment: { body: 'My withdrawal has not arrived in my wallet yet, please check.' }, request_type: 'other', requester: { email: 'files.customer@example.org' } } },
+    });
+    const id = customer.json().request.id as number;
+    const result = await ep.tickets.update(id, { comment: { body: 'Log from the wallet team attached.', public: false, uploads: [upload.token] } });
+    const detail = await ep.tickets.get(id);
+    const note = detail.comments.find((c) => c.id === result.comment_id)!;
+    expect(note.public).toBe(false);
+    expect(note.attachments.map((a) => a.file_name)).toEqual(['wallet.txt']);
+
+    // Categories and sections, named in both languages.
+    const created = await ep.kb.createCategory([
+      { locale: 'en-us', title: 'Client test' },
+      { locale: 'zh-cn', title: '客户端测试' },
+    ]);
+    const section = await ep.kb.createSection(created.category.id, [
+      { locale: 'en-us', title: 'Client section' },
+      { locale: 'zh-cn', title: '客户端栏目' },
+    ]);
+    expect(section.section.category_id).toBe(created.category.id);
+    const structure = await ep.kb.structure();
+    expect(structure.find((c) => c.id === created.category.id)?.sections.map((x) => x.key)).toEqual(['client-section']);
+    await ep.kb.deleteCategory(created.category.id);
+    expect((await ep.kb.structure()).some((c) => c.id === created.category.id)).toBe(false);
+  });
+
   it('turns an unreachable server into a network error', async () => {
     const api = new ApiClient({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 2000 });
     const err = (await api.get('/api/v2/request_types').catch((e: unknown) => e)) as ApiError;

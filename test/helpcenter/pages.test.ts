@@ -136,6 +136,23 @@ describe.each(DIALECTS)('help center pages (%s)', (dialect) => {
       expect(body).not.toContain('Popular articles');
     });
 
+    it('home and footer lead to every self-service tool, and each link opens in the same language', async () => {
+      for (const locale of ['en-us', 'zh-cn'] as const) {
+        const { body } = await page(`/hc/${locale}`);
+        const tools = body.slice(body.indexOf('id="tools-title"'), body.indexOf('</section>', body.indexOf('id="tools-title"')));
+        const links = [...tools.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1]!);
+        expect(links).toEqual([`/hc/${locale}/troubleshooters`, `/hc/${locale}/tools/api-errors`, `/hc/${locale}/official-channels`, `/hc/${locale}/status`]);
+        const footer = body.slice(body.indexOf('<footer'));
+        expect(footer).toContain(`href="/hc/${locale}/troubleshooters"`);
+        expect(footer).toContain(`href="/hc/${locale}/official-channels"`);
+        for (const link of links) {
+          const res = await get(link);
+          expect(res.statusCode, link).toBe(200);
+          expect(res.body, link).toContain(`<html lang="${locale === 'zh-cn' ? 'zh-CN' : 'en'}">`);
+        }
+      }
+    });
+
     it('HEAD works for pages', async () => {
       const res = await ctx.app.inject({ method: 'HEAD', url: '/hc/en-us' });
       expect(res.statusCode).toBe(200);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/server/db/index.js';
 import { AppError } from '../../src/server/errors.js';
 import { exportContent, importContent } from '../../src/server/modules/kb/kb.import.js';
+import { buildApp } from '../../src/server/app.js';
 import { DIALECTS, FIXTURE_CONTENT_DIR, REPO_CONTENT_DIR, createTestDatabase, openMigrated, type TestDatabase } from '../helpers/db.js';
 
 const counts = async (h: DatabaseHandle) => ({
@@ -106,6 +107,27 @@ describe('bundled content', () => {
       expect(text).not.toMatch(/kraken\.com|@krakenfx|r\/kraken\b/i);
     } finally {
       await handle.close();
+      await test.cleanup();
+    }
+  });
+});
+
+describe.each(DIALECTS)('bundled content on start (%s)', (dialect) => {
+  it('is imported on the first start only: a help center the admins emptied stays empty after a restart', async () => {
+    const test = await createTestDatabase(dialect, { CONTENT_DIR: FIXTURE_CONTENT_DIR });
+    try {
+      const first = await buildApp(test.config);
+      const db = first.services.database.db;
+      expect((await db.selectFrom('categories').select('id').execute()).length).toBeGreaterThan(0);
+      await db.deleteFrom('article_translations').execute();
+      await db.deleteFrom('articles').execute();
+      await db.deleteFrom('sections').execute();
+      await db.deleteFrom('categories').execute();
+      await first.close();
+      const second = await buildApp(test.config);
+      expect(await second.services.database.db.selectFrom('categories').select('id').execute()).toEqual([]);
+      await second.close();
+    } finally {
       await test.cleanup();
     }
   });

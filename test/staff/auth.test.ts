@@ -144,7 +144,7 @@ describe.each(DIALECTS)('staff sign-in and sessions on %s', (dialect) => {
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().user).toMatchObject({ email: 'new.agent@staff.example', role: 'agent', locale: 'zh-cn', active: true, totp_enabled: false });
     const mail = await db().selectFrom('outbox').select(['template', 'locale', 'text_body']).where('to_address', '=', 'new.agent@staff.example').executeTakeFirstOrThrow();
-    expect(mail.template).toBe('reset_password');
+    expect(mail.template).toBe('staff_invite');
     expect(mail.locale).toBe('zh-cn');
     expect(mail.text_body).toMatch(/http:\/\/pharos\.test\/hc\/zh-cn\/password\/reset\?token=/);
     const duplicate = await admin.request('POST', '/api/v2/users', { user: { name: 'Again', email: 'new.agent@staff.example', role: 'agent' } });

@@ -128,6 +128,48 @@ describe.each(DIALECTS)('routing and assignment on %s', (dialect) => {
     await setRules([]);
   });
 
+  it('answers a submit with the routed group, assignee and status (API, guest and idempotent replay)', async () => {
+    const desk = await newGroup('vip-desk', 'round_robin');
+    const triage = await newGroup('triage', 'manual');
+    const ivy = await staffSignIn(t.app, { role: 'agent', name: 'Ivy' });
+    await addMember(desk, ivy.user.id);
+    const groups = (await admin.get('/api/v2/groups')).json().groups as Array<{ id: string; key: string }>;
+    const general = groups.find((g) => g.key === 'general')!.id;
+    const security = groups.find((g) => g.key === 'security')!.id;
+    await setRules([
+      { request_type: 'other', priority: 'normal', group_id: desk },
+      { request_type: 'security', priority: 'high', group_id: triage },
+    ]);
+    const submit = (payload: object, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url: '/api/v2/requests', headers, payload: { request: payload } });
+    const other = { subject: 'Routed to the desk', comment: { body: 'Please route this request to the right team, thank you.' }, request_type: 'other' };
+
+    const mine = await submit(other, { ...customer.headers, 'idempotency-key': 'routed-1' });
+    expect(mine.statusCode, mine.body).toBe(201);
+    const answered = mine.json().request;
+    expect(answered).toMatchObject({ group_id: desk, assignee_id: ivy.user.id, status: 'open' });
+    expect(answered.group_id).not.toBe(general);
+    // What the answer says is what was stored.
+    const stored = (await t.app.inject({ url: `/api/v2/requests/${answered.id}`, headers: customer.headers })).json().request;
+    expect({ group_id: stored.group_id, assignee_id: stored.assignee_id, status: stored.status }).toEqual({ group_id: desk, assignee_id: ivy.user.id, status: 'open' });
+    const replay = await submit(other, { ...customer.headers, 'idempotency-key': 'routed-1' });
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json().request).toMatchObject({ id: answered.id, group_id: desk, assignee_id: ivy.user.id, status: 'open' });
+
+    // A guest's security request (priority high) goes to the manual triage group: no assignee, still new.
+    const guest = await submit({
+      subject: 'Strange login from abroad',
+      comment: { body: 'Someone signed in to my account from a country I never visited.' },
+      request_type: 'security',
+      requester: { name: 'Guest', email: 'routed.guest@example.org' },
+      custom_fields: Object.entries({ account_id: 'AB12 CD34', issue: 'suspicious_login', problem_time: '2026-11-20T10:00' }).map(([id, value]) => ({ id, value })),
+    });
+    expect(guest.statusCode, guest.body).toBe(201);
+    expect(guest.json().request).toMatchObject({ group_id: triage, assignee_id: null, status: 'new' });
+    expect(triage).not.toBe(security);
+    expect((await ticket(guest.json().request.id)).group_id).toBe(triage);
+    await setRules([]);
+  });
+
   it('manages groups and memberships', async () => {
     const group = await newGroup('temp', 'manual');
     const hal = await staffSignIn(t.app, { role: 'agent', name: 'Hal' });

@@ -88,6 +88,7 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
   deactivated_at?: string | null; // staff deactivated by an admin (0005)
+  anti_phishing_phrase?: string | null; // shown at the top of every email to this user (0006)
 }
 export interface ApiTokenTable {
   id: string;
@@ -192,7 +193,6 @@ export interface TicketTable {
   satisfaction_comment: string | null;
   last_hash: string;
   comment_count: number;
-  search_text: string;
   created_at: string;
   updated_at: string;
   solved_at: string | null;
@@ -333,6 +333,39 @@ export interface AuditLogTable {
   hash: string;
 }
 
+// ---- Status notices (0007) ----
+export type StatusNoticeKind = 'incident' | 'maintenance';
+export type StatusNoticeImpact = 'online' | 'degraded' | 'post_only' | 'cancel_only' | 'maintenance';
+export interface StatusNoticeTable {
+  id: string;
+  kind: StatusNoticeKind;
+  impact: StatusNoticeImpact;
+  title: string; // JSON { en-us, zh-cn }
+  body: string; // JSON { en-us, zh-cn }, Markdown
+  request_types: string; // JSON array of request type keys; [] = all
+  assets: string; // JSON array of asset symbols; [] = all
+  networks: string; // JSON array of network ids; [] = all
+  starts_at: string;
+  ends_at: string | null;
+  resolved_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface StatusNoticeUpdateTable {
+  id: string;
+  notice_id: string;
+  kind: 'update' | 'resolved';
+  body: string; // JSON { en-us, zh-cn }
+  created_by: string | null;
+  created_at: string;
+}
+export interface StatusNoticeDeflectionTable {
+  deflection_id: string;
+  notice_id: string;
+  created_at: string;
+}
+
 export interface Database {
   sessions: SessionTable;
   email_tokens: EmailTokenTable;
@@ -367,4 +400,7 @@ export interface Database {
   ticket_merges: TicketMergeTable;
   macros: MacroTable;
   audit_log: AuditLogTable;
+  status_notices: StatusNoticeTable;
+  status_notice_updates: StatusNoticeUpdateTable;
+  status_notice_deflections: StatusNoticeDeflectionTable;
 }

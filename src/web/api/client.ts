@@ -18,6 +18,8 @@ export interface RequestOptions {
   quiet?: boolean;
   /** Query parameters; empty strings, null and undefined are left out. */
   query?: Record<string, string | number | boolean | null | undefined>;
+  /** Overrides the client's timeout (uploads of large files). */
+  timeoutMs?: number;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -59,10 +61,19 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.send<T>(method, path, body === undefined ? undefined : { json: body }, options);
+  }
+
+  /** multipart/form-data (file uploads); the browser sets the boundary. */
+  upload<T>(path: string, form: FormData, options: RequestOptions = {}): Promise<T> {
+    return this.send<T>('POST', path, { form }, options);
+  }
+
+  private async send<T>(method: string, path: string, body: { json: unknown } | { form: FormData } | undefined, options: RequestOptions): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': this.locale };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body && 'json' in body) headers['content-type'] = 'application/json';
     if (UNSAFE.has(method) && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
-    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     let response: Response;
     try {
@@ -71,7 +82,7 @@ export class ApiClient {
         headers,
         credentials: 'same-origin',
         signal,
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(body ? { body: 'json' in body ? JSON.stringify(body.json) : body.form } : {}),
       });
     } catch (cause) {
       if (options.signal?.aborted) throw cause;

@@ -10,6 +10,8 @@ import type {
   KbArticle,
   KbRevision,
   KbSection,
+  KbStructureCategory,
+  KbStructureSection,
   Macro,
   MacroActions,
   RequestTypeSummary,
@@ -24,8 +26,13 @@ import type {
   TicketList,
   TicketUpdate,
   UpdateResult,
+  Upload,
+  UploadLimits,
   ViewKey,
 } from './types.js';
+
+/** Names by language for the structure endpoints (`title` = name). */
+export type KbNamesInput = Array<{ locale: Locale; title: string; body?: string }>;
 
 export interface TicketFilters {
   status?: string;
@@ -117,6 +124,27 @@ export function endpoints(api: ApiClient) {
       update: (locale: Locale, id: string, article: { title: string; body: string; draft: boolean; label_names: string[] }) =>
         api.put<{ article: KbArticle }>(`/api/v2/help_center/${locale}/articles/${enc(id)}`, { article }),
       revisions: (id: string, locale?: Locale) => api.get<{ revisions: KbRevision[] }>(`/api/v2/help_center/articles/${enc(id)}/revisions`, { query: { locale } }).then((r) => r.revisions),
+      remove: (id: string) => api.delete(`/api/v2/help_center/articles/${enc(id)}`),
+      structure: (signal?: AbortSignal) => api.get<{ categories: KbStructureCategory[] }>('/api/v2/help_center/structure', signal ? { signal } : {}).then((r) => r.categories),
+      createCategory: (translations: KbNamesInput, position?: number) =>
+        api.post<{ category: KbStructureCategory }>('/api/v2/help_center/categories', { category: { translations, ...(position !== undefined ? { position } : {}) } }),
+      updateCategory: (id: string, change: { translations?: KbNamesInput; position?: number }) => api.put<{ category: KbStructureCategory }>(`/api/v2/help_center/categories/${enc(id)}`, { category: change }),
+      deleteCategory: (id: string, moveTo?: string) => api.delete(`/api/v2/help_center/categories/${enc(id)}`, { query: { move_to: moveTo } }),
+      createSection: (categoryId: string, translations: KbNamesInput, position?: number) =>
+        api.post<{ section: KbStructureSection }>(`/api/v2/help_center/categories/${enc(categoryId)}/sections`, { section: { translations, ...(position !== undefined ? { position } : {}) } }),
+      updateSection: (id: string, change: { translations?: KbNamesInput; position?: number; category_id?: string }) =>
+        api.put<{ section: KbStructureSection }>(`/api/v2/help_center/sections/${enc(id)}`, { section: change }),
+      deleteSection: (id: string, moveTo?: string) => api.delete(`/api/v2/help_center/sections/${enc(id)}`, { query: { move_to: moveTo } }),
+    },
+    uploads: {
+      limits: (signal?: AbortSignal) => api.get<{ limits: UploadLimits }>('/api/v2/uploads/limits', signal ? { signal } : {}).then((r) => r.limits),
+      /** One upload (one token) per call; the files go as multipart "file" parts. */
+      create: (files: Array<Blob & { name?: string }>, signal?: AbortSignal) => {
+        const form = new FormData();
+        for (const file of files) form.append('file', file, file.name ?? 'file');
+        return api.upload<{ upload: Upload }>('/api/v2/uploads', form, { timeoutMs: 120_000, ...(signal ? { signal } : {}) }).then((r) => r.upload);
+      },
+      remove: (token: string) => api.delete(`/api/v2/uploads/${enc(token)}`),
     },
     shield: {
       outbound: (text: string, signal?: AbortSignal) =>

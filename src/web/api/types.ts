@@ -139,6 +139,7 @@ export interface UpdateResult {
   ticket: Ticket;
   redactions?: string[] | Array<{ kind: string }>;
   warning?: string | null;
+  comment_id?: string | null;
 }
 
 export interface OutboundReason {
@@ -281,4 +282,54 @@ export interface KbRevision {
   draft: boolean;
   author: string;
   created_at: string;
+}
+
+/** GET /api/v2/uploads/limits: what the server accepts (it checks again on upload). */
+export interface UploadLimits {
+  max_bytes: number;
+  max_size: string;
+  max_files: number;
+  types: Array<{ content_type: string; extension: string; image: boolean }>;
+  /** The accepted types in words, in the caller's language. */
+  allowed: string;
+}
+
+export interface UploadedFile {
+  id: string;
+  file_name: string;
+  content_type: string;
+  content_url: string;
+  size: number;
+}
+
+export interface Upload {
+  token: string;
+  expires_at: string;
+  attachments: UploadedFile[];
+}
+
+/** A category or section name in one language (Zendesk translation style: `body` = description). */
+export interface KbName {
+  locale: string;
+  title: string;
+  body: string;
+  html_url?: string;
+}
+
+export interface KbStructureSection {
+  id: string;
+  key: string;
+  category_id: string;
+  position: number;
+  article_count: number;
+  translations: KbName[];
+}
+
+export interface KbStructureCategory {
+  id: string;
+  key: string;
+  position: number;
+  article_count: number;
+  translations: KbName[];
+  sections: KbStructureSection[];
 }

@@ -7,7 +7,7 @@ export const BASE = '/agent';
 export const VIEWS: readonly ViewKey[] = ['mine', 'group_unassigned', 'all_open', 'sla_breaching'];
 const ALL_VIEWS: readonly ViewKey[] = [...VIEWS, 'all'];
 
-export const ADMIN_SECTIONS = ['request-types', 'groups', 'routing', 'sla', 'macros', 'staff', 'tokens', 'audit', 'kb'] as const;
+export const ADMIN_SECTIONS = ['request-types', 'groups', 'routing', 'sla', 'macros', 'staff', 'tokens', 'audit', 'kb', 'status-notices'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export const FILTER_KEYS = ['status', 'request_type', 'group_id', 'priority', 'requester', 'created_after', 'created_before'] as const satisfies ReadonlyArray<keyof TicketFilters>;

@@ -10,6 +10,7 @@ const enUS = {
     name: 'Name',
     code: 'Verification code',
     token: 'Link',
+    phrase: 'Anti-phishing phrase',
   },
   validation: {
     required: '{{field}} is required.',
@@ -23,6 +24,9 @@ const enUS = {
     password_same: '{{field}} must be different from your current password.',
     password_wrong: '{{field}} is incorrect.',
     email_taken: 'An account with this email address already exists. Sign in, or reset your password if you have forgotten it.',
+    phrase_url: '{{field}} must not contain a link or web address.',
+    phrase_secret: '{{field}} looks like a password, code or key. Choose words that are not a secret.',
+    phrase_control: '{{field}} must not contain control or invisible characters.',
   },
   api: {
     resetRequested: 'If an account exists for this email address, we have sent a link to reset its password.',
@@ -55,6 +59,8 @@ const enUS = {
     totpEnabled: 'Two-factor authentication is now on.',
     totpDisabled: 'Two-factor authentication is now off.',
     signinRequired: 'Please sign in to continue.',
+    phraseSaved: 'Your anti-phishing phrase has been saved. Every email we send you will show it.',
+    phraseRemoved: 'Your anti-phishing phrase has been removed. Our emails will no longer show it.',
   },
   signin: {
     title: 'Sign in',
@@ -118,6 +124,14 @@ const enUS = {
     twofaDisable: 'Turn off two-factor authentication',
     twofaDisableIntro: 'To turn it off, confirm with your password and a current code.',
     signout: 'Sign out',
+    antiPhishing: 'Anti-phishing phrase',
+    antiPhishingIntro: 'Choose a phrase only you know. Every email from the {{brand}} Help Center shows it at the top, so an email without it is fake.',
+    antiPhishingCurrent: 'Your phrase:',
+    antiPhishingNone: 'You have not set a phrase yet.',
+    antiPhishingHint: '4 to 32 characters. No links, and never a password, code or recovery phrase.',
+    antiPhishingSave: 'Save phrase',
+    antiPhishingRemove: 'Remove phrase',
+    antiPhishingCheck: 'Check links and accounts on our official channels page.',
   },
   totpSetup: {
     title: 'Set up two-factor authentication',
@@ -144,6 +158,7 @@ const zhCN: typeof enUS = {
     name: '姓名',
     code: '验证码',
     token: '链接',
+    phrase: '防钓鱼码',
   },
   validation: {
     required: '请填写{{field}}。',
@@ -157,6 +172,9 @@ const zhCN: typeof enUS = {
     password_same: '{{field}}不能与当前密码相同。',
     password_wrong: '{{field}}不正确。',
     email_taken: '该邮箱地址已注册。请直接登录；如果忘记了密码，可以重置密码。',
+    phrase_url: '{{field}}不能包含链接或网址。',
+    phrase_secret: '{{field}}看起来像密码、验证码或密钥，请换成不属于机密的文字。',
+    phrase_control: '{{field}}不能包含控制字符或不可见字符。',
   },
   api: {
     resetRequested: '如果该邮箱地址已注册，我们已向其发送重置密码的链接。',
@@ -189,6 +207,8 @@ const zhCN: typeof enUS = {
     totpEnabled: '双重验证已开启。',
     totpDisabled: '双重验证已关闭。',
     signinRequired: '请先登录。',
+    phraseSaved: '防钓鱼码已保存，我们发给您的每封邮件都会显示它。',
+    phraseRemoved: '防钓鱼码已删除，今后的邮件将不再显示。',
   },
   signin: {
     title: '登录',
@@ -252,6 +272,14 @@ const zhCN: typeof enUS = {
     twofaDisable: '关闭双重验证',
     twofaDisableIntro: '关闭前请输入密码和当前验证码进行确认。',
     signout: '退出登录',
+    antiPhishing: '防钓鱼码',
+    antiPhishingIntro: '设置一段只有您知道的文字。{{brand}} 帮助中心发给您的每封邮件都会在顶部显示它，没有它的邮件就是伪造的。',
+    antiPhishingCurrent: '您的防钓鱼码：',
+    antiPhishingNone: '您还没有设置防钓鱼码。',
+    antiPhishingHint: '4 到 32 个字符。不能包含链接，也绝不要使用密码、验证码或助记词。',
+    antiPhishingSave: '保存防钓鱼码',
+    antiPhishingRemove: '删除防钓鱼码',
+    antiPhishingCheck: '可在官方渠道页面核对链接和账号的真伪。',
   },
   totpSetup: {
     title: '设置双重验证',

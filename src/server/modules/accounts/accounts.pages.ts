@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js';
 import { isLocale, normalizeLocale, type Locale } from '../../../shared/locales.js';
 import { clearSessionCookie, csrfTokenFor, setSessionCookie } from '../../plugins/session.js';
 import { errorPage, withQuery, type SiteContext } from '../helpcenter/helpcenter.views.js';
+import { statusNoticesOf } from '../status/status.board.js';
 import { ACCOUNTS_CSS, ACCOUNTS_CSS_ETAG } from './accounts.css.js';
 import { presentUser } from './accounts.presenter.js';
 import type { AccountsService, RequestContext } from './accounts.service.js';
@@ -90,7 +91,7 @@ function formStateOf(error: AppError, locale: Locale, fields: string[], values: 
 }
 
 export const accountPages: FastifyPluginAsync<AccountPagesOptions> = async (app, { service, config }) => {
-  const site: SiteContext = { brand: config.brand, publicUrl: config.publicUrl };
+  const site: SiteContext = { brand: config.brand, publicUrl: config.publicUrl, statusNotices: statusNoticesOf(app) };
 
   const ctxOf = (request: FastifyRequest): RequestContext => ({
     locale: request.locale,
@@ -324,10 +325,12 @@ export const accountPages: FastifyPluginAsync<AccountPagesOptions> = async (app,
   };
 
   const renderAccount = async (request: FastifyRequest, reply: FastifyReply, locale: Locale, userId: string, status: number, form?: { name: AccountForm; error: AppError; state: FormState }) => {
-    const user = presentUser(await service.me(userId));
+    const row = await service.me(userId);
+    const user = presentUser(row);
     const html = accountPage(site, locale, {
       csrf: csrfTokenFor(request, reply),
       user,
+      phrase: row.anti_phishing_phrase ?? null,
       notice: form ? undefined : noticeOf(request),
       ...(form ? { form: form.name, state: form.state } : {}),
     });
@@ -353,6 +356,28 @@ export const accountPages: FastifyPluginAsync<AccountPagesOptions> = async (app,
     }
     if (result.value) setSessionCookie(reply, result.value);
     return reply.redirect(withQuery(accountPaths.account(locale), { notice: 'password_changed' }), 303);
+  });
+
+  app.post<LocaleParams>('/hc/:locale/account/anti-phishing', csrfAlways, async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return reply;
+    const userId = userIdOf(request, reply, locale);
+    if (!userId) return reply;
+    const body = bodyOf(request);
+    const result = await attempt(() => service.setAntiPhishingPhrase(userId, body, ctxOf(request)));
+    if (!result.ok) {
+      return renderAccount(request, reply, locale, userId, result.error.status, { name: 'phrase', error: result.error, state: formStateOf(result.error, locale, ['phrase'], echo(body, ['phrase'])) });
+    }
+    return reply.redirect(withQuery(accountPaths.account(locale), { notice: 'phrase_saved' }), 303);
+  });
+
+  app.post<LocaleParams>('/hc/:locale/account/anti-phishing/remove', csrfAlways, async (request, reply) => {
+    const locale = localeOf(request, reply);
+    if (!locale) return reply;
+    const userId = userIdOf(request, reply, locale);
+    if (!userId) return reply;
+    await service.removeAntiPhishingPhrase(userId);
+    return reply.redirect(withQuery(accountPaths.account(locale), { notice: 'phrase_removed' }), 303);
   });
 
   app.post<LocaleParams>('/hc/:locale/account/verify-email', csrfAlways, async (request, reply) => {

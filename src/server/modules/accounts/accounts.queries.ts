@@ -121,3 +121,8 @@ export async function acceptTotpStep(db: Kysely<Database>, userId: string, step:
 export async function disableTotp(db: Kysely<Database>, userId: string, now: string): Promise<void> {
   await db.updateTable('users').set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now }).where('id', '=', userId).execute();
 }
+
+/** Sets (or, with null, removes) the user's anti-phishing phrase. */
+export async function setAntiPhishingPhrase(db: Kysely<Database>, userId: string, phrase: string | null, now: string): Promise<void> {
+  await db.updateTable('users').set({ anti_phishing_phrase: phrase, updated_at: now }).where('id', '=', userId).execute();
+}

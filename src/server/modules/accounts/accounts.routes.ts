@@ -118,6 +118,21 @@ const accountsApi: FastifyPluginAsyncZod<{ service: AccountsService }> = async (
   app.post(`${base}/totp/disable`, { schema: { tags, summary: 'Turn two-factor authentication off (password and code)' }, config: always, ...requireUser }, async (request, reply) =>
     withSession(reply, await service.disableTotp(userIdOf(request), request.body, ctxOf(request))),
   );
+
+  // The anti-phishing phrase shown at the top of every email to the signed-in user (session or API token).
+  const phrase = '/api/v2/users/me/anti_phishing_phrase';
+  app.get(phrase, { schema: { tags, summary: 'My anti-phishing phrase (null when none is set)' }, ...requireUser }, async (request) => ({
+    phrase: await service.antiPhishingPhrase(userIdOf(request)),
+  }));
+
+  app.put(phrase, { schema: { tags, summary: 'Set or change my anti-phishing phrase: body { phrase }, 4–32 characters, no links, not a secret' }, ...requireUser }, async (request) => ({
+    phrase: await service.setAntiPhishingPhrase(userIdOf(request), request.body, ctxOf(request)),
+  }));
+
+  app.delete(phrase, { schema: { tags, summary: 'Remove my anti-phishing phrase' }, ...requireUser }, async (request, reply) => {
+    await service.removeAntiPhishingPhrase(userIdOf(request));
+    return reply.status(204).send();
+  });
 };
 
 /**

@@ -22,6 +22,7 @@ import {
   insertEmailToken,
   markEmailVerified,
   retireEmailTokens,
+  setAntiPhishingPhrase,
   setPasswordHash,
   setPendingTotpSecret,
   type EmailTokenPurpose,
@@ -41,6 +42,7 @@ import {
   verifyEmailInput,
   type FieldError,
 } from './accounts.validation.js';
+import { normalizeAntiPhishingPhrase } from './anti-phishing.js';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password.js';
 import { createSession, deleteSession, deleteUserSessions, purgeExpiredSessions, type ActiveSession, type NewSession, type SessionUser } from './sessions.js';
 import { newTotpSecret, qrCodeDataUrl, totpStep, totpUri } from './totp.js';
@@ -435,6 +437,31 @@ export class AccountsService {
     if (!current) return null;
     await deleteSession(trx, current.id);
     return createSession(trx, { user: sessionUser(user), stage: 'full', ip: ctx.ip, userAgent: ctx.userAgent, createdAt: current.createdAt });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Anti-phishing phrase
+
+  /** The user's anti-phishing phrase, or null when none is set. */
+  async antiPhishingPhrase(userId: string): Promise<string | null> {
+    return (await this.userOrThrow(userId)).anti_phishing_phrase ?? null;
+  }
+
+  /**
+   * Sets or replaces the phrase (body `{ phrase }`). Every email rendered from now on shows it;
+   * see normalizeAntiPhishingPhrase for what a phrase may be.
+   */
+  async setAntiPhishingPhrase(userId: string, body: unknown, ctx: Pick<RequestContext, 'locale'>): Promise<string> {
+    const input = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+    const phrase = normalizeAntiPhishingPhrase(input.phrase, ctx.locale);
+    await this.userOrThrow(userId);
+    await setAntiPhishingPhrase(this.db, userId, phrase, nowIso());
+    return phrase;
+  }
+
+  async removeAntiPhishingPhrase(userId: string): Promise<void> {
+    await this.userOrThrow(userId);
+    await setAntiPhishingPhrase(this.db, userId, null, nowIso());
   }
 
   // ------------------------------------------------------------------------------------------

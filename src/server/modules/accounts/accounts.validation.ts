@@ -22,7 +22,7 @@ export const resetPasswordInput = z.object({ token, password });
 export const verifyEmailInput = z.object({ token });
 export const disableTotpInput = z.object({ password, code });
 
-export type FieldName = 'email' | 'password' | 'current_password' | 'new_password' | 'name' | 'code' | 'token';
+export type FieldName = 'email' | 'password' | 'current_password' | 'new_password' | 'name' | 'code' | 'token' | 'phrase';
 export interface FieldError {
   path: string;
   message: string;

@@ -27,6 +27,8 @@ export const accountPaths = {
   accountTotp: (locale: Locale) => `${hcPath(locale, 'account')}/2fa`,
   accountTotpEnable: (locale: Locale) => `${hcPath(locale, 'account')}/2fa/enable`,
   accountTotpDisable: (locale: Locale) => `${hcPath(locale, 'account')}/2fa/disable`,
+  accountPhrase: (locale: Locale) => `${hcPath(locale, 'account')}/anti-phishing`,
+  accountPhraseRemove: (locale: Locale) => `${hcPath(locale, 'account')}/anti-phishing/remove`,
 };
 
 /** What a form shows again after a failed post: the values typed (never passwords) and the errors. */
@@ -47,6 +49,8 @@ export const NOTICES = {
   totp_enabled: 'totpEnabled',
   totp_disabled: 'totpDisabled',
   signin_required: 'signinRequired',
+  phrase_saved: 'phraseSaved',
+  phrase_removed: 'phraseRemoved',
 } as const;
 export type NoticeKey = keyof typeof NOTICES;
 export const isNotice = (value: string): value is NoticeKey => Object.hasOwn(NOTICES, value);
@@ -213,7 +217,7 @@ ${csrfInput(data.csrf)}<input type="hidden" name="token" value="${data.token}">
   return page(site, { locale, title: m(locale, 'verify.title'), switchHref: withQuery(accountPaths.verify(otherLocale(locale)), { token: data.token }) }, content);
 }
 
-export type AccountForm = 'password' | 'disable' | 'resend';
+export type AccountForm = 'password' | 'disable' | 'resend' | 'phrase';
 
 function formatDate(locale: Locale, iso: string): string {
   const date = new Date(iso);
@@ -224,7 +228,7 @@ function formatDate(locale: Locale, iso: string): string {
 export function accountPage(
   site: SiteContext,
   locale: Locale,
-  data: { csrf: string; user: PublicUser; notice?: NoticeKey | undefined; form?: AccountForm; state?: FormState },
+  data: { csrf: string; user: PublicUser; phrase?: string | null; notice?: NoticeKey | undefined; form?: AccountForm; state?: FormState },
 ): string {
   const { user } = data;
   const stateFor = (form: AccountForm): FormState => (data.form === form && data.state ? data.state : {});
@@ -273,8 +277,29 @@ ${field(locale, 'password', 'new_password', stateFor('password'), { type: 'passw
 <h2 id="twofa-title">${m(locale, 'account.twofa')}</h2>
 ${twofa}
 </section>
+${antiPhishingPanel(site, locale, data.csrf, data.phrase ?? null, stateFor('phrase'))}
 <form class="form" method="post" action="${accountPaths.signout(locale)}">${csrfInput(data.csrf)}<button type="submit" class="secondary">${m(locale, 'account.signout')}</button></form>`;
   return page(site, { locale, title: m(locale, 'account.title'), switchHref: accountPaths.account(otherLocale(locale)), wide: true, notice: data.notice }, content);
+}
+
+/** Set, change or remove the phrase every email to this user shows (plain forms, no script). */
+function antiPhishingPanel(site: SiteContext, locale: Locale, csrf: string, phrase: string | null, state: FormState): SafeHtml {
+  const values = state.values ?? {};
+  return html`<section class="panel" aria-labelledby="anti-phishing-title">
+<h2 id="anti-phishing-title">${m(locale, 'account.antiPhishing')}</h2>
+<p>${m(locale, 'account.antiPhishingIntro', { brand: site.brand.name })}</p>
+${phrase
+    ? html`<p>${m(locale, 'account.antiPhishingCurrent')} <strong class="secret" data-anti-phishing-phrase>${phrase}</strong></p>`
+    : html`<p>${m(locale, 'account.antiPhishingNone')}</p>`}
+${errorSummary(locale, state, 'phrase')}
+<form class="form" method="post" action="${accountPaths.accountPhrase(locale)}" novalidate>
+${csrfInput(csrf)}
+${field(locale, 'phrase', 'phrase', { ...state, values: { phrase: values.phrase ?? phrase ?? '' } }, { type: 'text', autocomplete: 'off', maxlength: 64, hint: m(locale, 'account.antiPhishingHint') })}
+<div class="actions"><button type="submit">${m(locale, 'account.antiPhishingSave')}</button></div>
+</form>
+${phrase ? html`<form class="form" method="post" action="${accountPaths.accountPhraseRemove(locale)}">${csrfInput(csrf)}<button type="submit" class="secondary">${m(locale, 'account.antiPhishingRemove')}</button></form>` : ''}
+<p class="meta"><a href="${hcPath(locale, 'official-channels')}">${m(locale, 'account.antiPhishingCheck')}</a></p>
+</section>`;
 }
 
 export function totpSetupPage(site: SiteContext, locale: Locale, data: { csrf: string; setup: TotpSetup; state: FormState }): string {

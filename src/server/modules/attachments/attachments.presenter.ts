@@ -1,4 +1,8 @@
 import type { AttachmentTable } from '../../db/schema.js';
+import { t } from '../../i18n.js';
+import type { Locale } from '../../../shared/locales.js';
+import { formatBytes } from './attachments.messages.js';
+import { KINDS } from './attachments.sniff.js';
 
 export type AttachmentRow = Pick<AttachmentTable, 'id' | 'filename' | 'content_type' | 'size' | 'redactions'>;
 
@@ -21,4 +25,15 @@ export function presentAttachment(publicUrl: string, row: AttachmentRow) {
 export function presentUpload(publicUrl: string, token: string, rows: AttachmentRow[], expiresAt: string) {
   const attachments = rows.map((r) => presentAttachment(publicUrl, r));
   return { upload: { token, expires_at: expiresAt, attachment: attachments[0] ?? null, attachments } };
+}
+
+/** The upload limits (for clients that check files before sending them; the server checks again). */
+export function presentLimits(limits: { maxBytes: number; maxFiles: number }, locale: Locale) {
+  return {
+    max_bytes: limits.maxBytes,
+    max_size: formatBytes(limits.maxBytes),
+    max_files: limits.maxFiles,
+    types: Object.values(KINDS).map((k) => ({ content_type: k.contentType.split(';')[0]!, extension: k.extension, image: k.image })),
+    allowed: t(locale, 'attachments.allowed'),
+  };
 }

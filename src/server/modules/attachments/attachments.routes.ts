@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { IncomingFile } from './attachments.process.js';
-import { presentAttachment, presentUpload } from './attachments.presenter.js';
+import { presentAttachment, presentLimits, presentUpload } from './attachments.presenter.js';
 import type { AttachmentsService } from './attachments.service.js';
 import { contentDisposition } from './attachments.sniff.js';
 
@@ -65,6 +65,10 @@ export const attachmentsRoutes: FastifyPluginAsyncZod<{ service: AttachmentsServ
       },
     );
   });
+
+  app.get('/api/v2/uploads/limits', { schema: { tags, summary: 'What an upload may hold: size and count limits and the accepted file types', querystring: z.object({ locale: z.string().max(20).optional() }) } }, async (request) => ({
+    limits: presentLimits(service, request.locale),
+  }));
 
   app.delete('/api/v2/uploads/:token', { schema: { tags, summary: 'Delete an upload that is not attached to a request yet', params: z.object({ token: z.string().min(1).max(100) }) } }, async (request, reply) => {
     await service.deleteUpload(request.params.token, uploaderOf(request.actor));

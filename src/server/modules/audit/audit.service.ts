@@ -35,7 +35,15 @@ export type AuditAction =
   | 'sla_policies.update'
   | 'macro.create'
   | 'macro.update'
-  | 'macro.delete';
+  | 'macro.delete'
+  | 'status_notice.create'
+  | 'status_notice.update'
+  | 'status_notice.post_update'
+  | 'status_notice.resolve'
+  | 'status_notice.delete'
+  | 'help_center.create'
+  | 'help_center.update'
+  | 'help_center.delete';
 
 /** Who did it: a user (or the ADMIN_TOKEN, id null) and from where. */
 export interface AuditActor {

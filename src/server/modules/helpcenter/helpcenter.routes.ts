@@ -5,6 +5,7 @@ import { AppError } from '../../errors.js';
 import { t } from '../../i18n.js';
 import { isLocale, negotiateLocale, normalizeLocale, type Locale } from '../../../shared/locales.js';
 import type { KnowledgeBaseService } from '../kb/kb.service.js';
+import { statusNoticesOf } from '../status/status.board.js';
 import { HELP_CENTER_CSS, HELP_CENTER_CSS_ETAG } from './helpcenter.css.js';
 import { HelpCenterPages, MAX_PAGE, SEARCH_PER_PAGE, SECTION_PER_PAGE, voterKeyOf } from './helpcenter.service.js';
 import {
@@ -82,7 +83,7 @@ function sendHtml(reply: FastifyReply, status: number, body: string, cache: stri
 
 export const helpCenterRoutes: FastifyPluginAsync<HelpCenterOptions> = async (app, { kb, config }) => {
   const pages = new HelpCenterPages(kb, config);
-  const site: SiteContext = { brand: config.brand, publicUrl: config.publicUrl };
+  const site: SiteContext = { brand: config.brand, publicUrl: config.publicUrl, statusNotices: statusNoticesOf(app) };
   const allowedOrigins = new Set([new URL(config.publicUrl).host]);
 
   const renderError = (request: FastifyRequest, reply: FastifyReply, status: number, kind: ErrorKind, detail: { text?: string; reference?: string } = {}) => {

@@ -15,6 +15,7 @@ import {
   type SectionData,
 } from './helpcenter.service.js';
 import { escapeHtml, html, safeHref, trusted, type HtmlValue, type SafeHtml } from './html.js';
+import { statusBanner, stylesheetLink as statusStylesheet, type BannerNotice } from '../status/status.banner.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -23,6 +24,8 @@ export interface SiteContext {
   brand: BrandConfig;
   /** Absolute base URL, for canonical and hreflang links only (navigation stays relative). */
   publicUrl: string;
+  /** Scheduled and active status notices for the banner, read from an in-memory cache at render time. */
+  statusNotices?: () => readonly BannerNotice[];
 }
 
 interface Crumb {
@@ -158,6 +161,8 @@ function footer(locale: Locale, brand: BrandConfig): SafeHtml {
 <li><a href="${hcPath(locale)}/requests/new">${m(locale, 'nav.submitRequest')}</a></li>
 <li><a href="${hcPath(locale)}/requests">${m(locale, 'nav.myRequests')}</a></li>
 <li><a href="${hcPath(locale)}/signin">${m(locale, 'nav.signIn')}</a></li>
+<li><a href="${hcPath(locale, 'troubleshooters')}">${m(locale, 'nav.troubleshooters')}</a></li>
+<li><a href="${hcPath(locale, 'official-channels')}">${m(locale, 'nav.officialChannels')}</a></li>
 <li><a href="${safeHref(brand.statusUrl)}">${m(locale, 'nav.status')}</a></li>
 <li><a href="${safeHref(`mailto:${brand.supportEmail}`)}">${brand.supportEmail}</a></li>
 <li><a href="${xUrl(brand.social.x)}" rel="noopener noreferrer">${m(locale, 'contact.x')} ${brand.social.x}</a></li>
@@ -176,6 +181,7 @@ export function layout(site: SiteContext, chrome: Chrome, main: SafeHtml): strin
   const canonical = chrome.alternates[locale];
   const abs = (path: string) => `${site.publicUrl}${path}`;
   const showHeaderSearch = (chrome.headerSearch ?? true) && !chrome.hero;
+  const banner = statusBanner(locale, site.statusNotices?.() ?? []);
   const headerSearch = showHeaderSearch ? html`<div class="hero slim"><div class="wrap">${searchForm(locale, { id: 'hc-search', brand })}</div></div>` : '';
   const hero = chrome.hero
     ? html`<div class="hero"><div class="wrap"><h1 id="page-title">${m(locale, 'home.heading')}</h1>${searchForm(locale, { id: 'hc-search', brand })}</div></div>`
@@ -189,7 +195,7 @@ export function layout(site: SiteContext, chrome: Chrome, main: SafeHtml): strin
 <meta name="description" content="${chrome.description ?? m(locale, 'meta.description', { brand: brand.name })}">
 ${chrome.noindex ? html`<meta name="robots" content="noindex">\n` : ''}<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${HELP_CENTER_CSS_PATH}">
-${canonical ? html`<link rel="canonical" href="${abs(canonical)}">\n` : ''}${LOCALES.map((l) => {
+${banner ? html`${statusStylesheet()}\n` : ''}${canonical ? html`<link rel="canonical" href="${abs(canonical)}">\n` : ''}${LOCALES.map((l) => {
     const path = chrome.alternates[l];
     return path ? html`<link rel="alternate" hreflang="${hreflang(l)}" href="${abs(path)}">\n` : '';
   })}</head>
@@ -206,6 +212,7 @@ ${canonical ? html`<link rel="canonical" href="${abs(canonical)}">\n` : ''}${LOC
 </ul></nav>
 </div>
 ${headerSearch}</header>
+${banner}
 <main id="main" tabindex="-1">
 ${hero}<div class="wrap">
 ${chrome.breadcrumbs ? breadcrumbs(locale, chrome.breadcrumbs) : ''}
@@ -240,8 +247,22 @@ ${sections.length ? html`<ul>${sections.map((s) => html`<li><a href="${sectionPa
 <h2 id="popular-title">${m(locale, 'home.popular')}</h2>
 ${data.popular.length ? articleLinks(data.popular, brand) : html`<p>${m(locale, 'home.noArticles')}</p>`}
 </section>
+${selfServiceTools(locale, brand)}
 ${contactChannels(locale, brand)}`;
   return layout(site, { locale, hero: true, alternates: { [locale]: hcPath(locale), [alt]: hcPath(alt) }, switchHref: hcPath(alt) }, main);
+}
+
+function selfServiceTools(locale: Locale, brand: BrandConfig): SafeHtml {
+  const card = (href: string, title: string, text: string) => html`<li class="card"><h3><a href="${href}">${m(locale, title)}</a></h3><p>${m(locale, text, { brand: brand.name })}</p></li>`;
+  return html`<section class="tools" aria-labelledby="tools-title">
+<h2 id="tools-title">${m(locale, 'tools.heading')}</h2>
+<ul class="grid three">
+${card(hcPath(locale, 'troubleshooters'), 'tools.troubleshooters', 'tools.troubleshootersText')}
+${card(hcPath(locale, 'tools', 'api-errors'), 'tools.apiErrors', 'tools.apiErrorsText')}
+${card(hcPath(locale, 'official-channels'), 'tools.channels', 'tools.channelsText')}
+${card(hcPath(locale, 'status'), 'tools.status', 'tools.statusText')}
+</ul>
+</section>`;
 }
 
 function contactChannels(locale: Locale, brand: BrandConfig): SafeHtml {

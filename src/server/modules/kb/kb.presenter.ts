@@ -1,6 +1,7 @@
 import type { BrandConfig } from '../../config.js';
 import type { Locale } from '../../../shared/locales.js';
 import type { ArticleRow } from './kb.queries.js';
+import type { StructureCategory, StructureSection } from './kb.service.js';
 import { fillBrand, renderArticleHtml } from './kb.render.js';
 
 /** Presenters produce Zendesk Help Center JSON shapes (ids are Pharos text ids). */
@@ -95,5 +96,36 @@ export function paginationMeta(baseUrl: string, page: number, perPage: number, c
     count,
     next_page: page < pageCount ? link(page + 1) : null,
     previous_page: page > 1 ? link(page - 1) : null,
+  };
+}
+
+/** Names by language as Zendesk translations (`title`, `body` = description) with the help-center link. */
+function presentNames(ctx: PresentContext, kind: 'categories' | 'sections', key: string, names: StructureSection['translations']) {
+  return names.map((n) => ({ locale: n.locale, title: n.title, body: n.description, html_url: `${ctx.publicUrl}/hc/${n.locale}/${kind}/${key}` }));
+}
+
+export function presentStructureSection(ctx: PresentContext, row: StructureSection) {
+  return {
+    id: row.id,
+    key: row.key,
+    category_id: row.category_id,
+    position: row.position,
+    article_count: row.article_count,
+    translations: presentNames(ctx, 'sections', row.key, row.translations),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+export function presentStructureCategory(ctx: PresentContext, row: StructureCategory) {
+  return {
+    id: row.id,
+    key: row.key,
+    position: row.position,
+    article_count: row.article_count,
+    translations: presentNames(ctx, 'categories', row.key, row.translations),
+    sections: row.sections.map((s) => presentStructureSection(ctx, s)),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
   };
 }

@@ -142,3 +142,27 @@ export function listRevisionRows(db: Db, articleId: string, locale?: Locale) {
   if (locale) q = q.where('locale', '=', locale);
   return q.orderBy('locale').orderBy('revision', 'desc').execute();
 }
+
+// ---- Structure (admin): categories and sections in every language, with article counts ----
+
+export function listCategoryStructure(db: Db) {
+  return db.selectFrom('categories').select(['id', 'key', 'position', 'created_at', 'updated_at']).orderBy('position').orderBy('id').execute();
+}
+
+export function listSectionStructure(db: Db) {
+  return db.selectFrom('sections').select(['id', 'key', 'category_id', 'position', 'created_at', 'updated_at']).orderBy('position').orderBy('id').execute();
+}
+
+export function listCategoryTranslations(db: Db) {
+  return db.selectFrom('category_translations').select(['category_id', 'locale', 'title', 'description']).execute();
+}
+
+export function listSectionTranslations(db: Db) {
+  return db.selectFrom('section_translations').select(['section_id', 'locale', 'title', 'description']).execute();
+}
+
+/** Articles per section, drafts included. */
+export async function articleCountsBySection(db: Db): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('articles').select(['section_id', sql<number>`count(*)`.as('n')]).groupBy('section_id').execute();
+  return new Map(rows.map((r) => [r.section_id, Number(r.n)]));
+}

@@ -4,9 +4,11 @@ import { z } from 'zod';
 import { localeSchema as localeParam } from '../../locale-schemas.js';
 import { AppError } from '../../errors.js';
 import type { Locale } from '../../../shared/locales.js';
-import { canSeeDrafts } from './kb.policy.js';
-import { paginationMeta, presentArticle, presentCategory, presentSection, type PresentContext } from './kb.presenter.js';
-import type { KnowledgeBaseService } from './kb.service.js';
+import { canEditKnowledgeBase, canSeeDrafts } from './kb.policy.js';
+import { paginationMeta, presentArticle, presentCategory, presentSection, presentStructureCategory, presentStructureSection, type PresentContext } from './kb.presenter.js';
+import type { KnowledgeBaseService, NamesInput } from './kb.service.js';
+import type { AuditAction, AuditLog } from '../audit/audit.service.js';
+import { auditActorOf } from '../staff/staff.service.js';
 
 const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -46,13 +48,45 @@ const categoryBody = z.object({
 const sectionBody = z.object({ section: categoryBody.shape.category });
 const sectionUpdateBody = z.object({ section: categoryBody.shape.category.partial().omit({ key: true }).extend({ category_id: z.string().min(1).optional() }) });
 
+/**
+ * Names of a category or section in each language, Zendesk "translation" style (`title` = name,
+ * `body` = description). Creating needs every language; a later entry for the same locale wins.
+ */
+const translationsSchema = z
+  .array(z.object({ locale: localeParam, title: z.string().max(120), body: z.string().max(1000).optional() }))
+  .min(1)
+  .max(10)
+  .transform((list): NamesInput => Object.fromEntries(list.map((tr) => [tr.locale, { title: tr.title, ...(tr.body !== undefined ? { description: tr.body } : {}) }])));
+const structureKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/);
+const structurePosition = z.number().int().min(0).max(10_000);
+const namedCategoryBody = z.object({ category: z.object({ key: structureKey.optional(), position: structurePosition.optional(), translations: translationsSchema }) });
+const namedCategoryUpdate = z.object({ category: z.object({ position: structurePosition.optional(), translations: translationsSchema.optional() }) });
+const namedSectionBody = z.object({ section: z.object({ key: structureKey.optional(), position: structurePosition.optional(), translations: translationsSchema }) });
+const namedSectionUpdate = z.object({ section: z.object({ position: structurePosition.optional(), category_id: z.string().min(1).max(100).optional(), translations: translationsSchema.optional() }) });
+const moveQuery = z.object({ move_to: z.string().min(1).max(100).optional() });
+
 /** Anonymous voters are identified by a hash of address and user agent. */
 const voterKey = (ip: string, userAgent: string | undefined, userId: string | null) =>
   createHash('sha256').update(userId ?? `${ip}|${userAgent ?? ''}`).digest('hex').slice(0, 40);
 
-export const kbRoutes: FastifyPluginAsyncZod<{ kb: KnowledgeBaseService; ctx: PresentContext }> = async (app, { kb, ctx }) => {
+const AUDITED_METHODS: Record<string, AuditAction> = { POST: 'help_center.create', PUT: 'help_center.update', PATCH: 'help_center.update', DELETE: 'help_center.delete' };
+
+export const kbRoutes: FastifyPluginAsyncZod<{ kb: KnowledgeBaseService; ctx: PresentContext; audit: AuditLog }> = async (app, { kb, ctx, audit }) => {
   const base = `${ctx.publicUrl}/api/v2/help_center`;
   const tags = ['Help Center'];
+
+  // Staff changes to the knowledge base (articles, translations, categories, sections) go to the audit log.
+  // Written before the answer leaves, so a client that saw the change also finds its entry.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const action = AUDITED_METHODS[request.method];
+    const staff = request.actor.kind === 'admin' || request.actor.kind === 'agent';
+    if (!action || !staff || reply.statusCode >= 400 || /\/(up|down)$/.test(request.routeOptions.url ?? '')) return payload;
+    const details: Record<string, unknown> = { route: `${request.method} ${request.routeOptions.url ?? ''}`, params: request.params, status: reply.statusCode };
+    await audit
+      .append({ actor: auditActorOf(request.actor, request.ip), action, subject: `help_center:${request.url.split('?')[0]!.replace('/api/v2/help_center/', '')}`.slice(0, 300), details })
+      .catch((err: unknown) => request.log.error({ err }, 'audit append failed for a help-center change'));
+    return payload;
+  });
 
   app.get('/api/v2/help_center/:locale/categories', { schema: { tags, params: z.object({ locale: localeParam }), querystring: pageQuery } }, async (request) => {
     const { locale } = request.params;
@@ -157,10 +191,19 @@ export const kbRoutes: FastifyPluginAsyncZod<{ kb: KnowledgeBaseService; ctx: Pr
     });
   }
 
+  app.get('/api/v2/help_center/structure', { schema: { tags, summary: 'Categories and sections with names in every language and article counts (staff)' } }, async (request) => {
+    if (!canSeeDrafts(request.actor)) throw new AppError(request.actor.kind === 'anonymous' ? 'sign_in_required' : 'forbidden');
+    return { categories: (await kb.structure()).map((c) => presentStructureCategory(ctx, c)) };
+  });
+
   // ---- Admin writes (Bearer admin token) ----
   app.register(async (scope) => {
     const admin = scope.withTypeProvider<ZodTypeProvider>();
-    admin.addHook('preHandler', app.requireAdmin);
+    // Policy before validation: a signed-out caller or an agent learns nothing from body errors.
+    admin.addHook('preValidation', async (request) => {
+      if (request.actor.kind === 'anonymous') throw new AppError('unauthorized');
+      if (!canEditKnowledgeBase(request.actor)) throw new AppError('forbidden');
+    });
     const author = (label: string) => label;
 
     admin.post('/api/v2/help_center/:locale/categories', { schema: { tags, params: z.object({ locale: localeParam }), body: categoryBody } }, async (request, reply) => {
@@ -226,6 +269,50 @@ export const kbRoutes: FastifyPluginAsyncZod<{ kb: KnowledgeBaseService; ctx: Pr
       await kb.removeArticle(request.params.id);
       return reply.status(204).send();
     });
+
+    // Categories and sections named in every language at once (the console's structure editor).
+    // `position` is the index among siblings; the server renumbers them 0, 1, 2…
+    admin.post('/api/v2/help_center/categories', { schema: { tags, summary: 'Create a category named in every language', body: namedCategoryBody } }, async (request, reply) => {
+      const c = request.body.category;
+      const row = await kb.createCategoryNamed({ translations: c.translations, ...(c.key ? { key: c.key } : {}), ...(c.position !== undefined ? { position: c.position } : {}) }, request.locale);
+      return reply.status(201).send({ category: presentStructureCategory(ctx, row) });
+    });
+
+    admin.put('/api/v2/help_center/categories/:id', { schema: { tags, summary: 'Rename (any language) or move a category', params: z.object({ id: z.string().min(1).max(100) }), body: namedCategoryUpdate } }, async (request) => {
+      const c = request.body.category;
+      const row = await kb.updateCategoryNamed(request.params.id, { ...(c.translations ? { translations: c.translations } : {}), ...(c.position !== undefined ? { position: c.position } : {}) }, request.locale);
+      return { category: presentStructureCategory(ctx, row) };
+    });
+
+    admin.delete(
+      '/api/v2/help_center/categories/:id',
+      { schema: { tags, summary: 'Delete a category: refused (409) while it holds articles, unless move_to names the category that receives its sections', params: z.object({ id: z.string().min(1).max(100) }), querystring: moveQuery } },
+      async (request, reply) => {
+        await kb.deleteCategory(request.params.id, request.query.move_to, request.locale);
+        return reply.status(204).send();
+      },
+    );
+
+    admin.post('/api/v2/help_center/categories/:id/sections', { schema: { tags, summary: 'Create a section named in every language', params: z.object({ id: z.string().min(1).max(100) }), body: namedSectionBody } }, async (request, reply) => {
+      const s = request.body.section;
+      const row = await kb.createSectionNamed(request.params.id, { translations: s.translations, ...(s.key ? { key: s.key } : {}), ...(s.position !== undefined ? { position: s.position } : {}) }, request.locale);
+      return reply.status(201).send({ section: presentStructureSection(ctx, row) });
+    });
+
+    admin.put('/api/v2/help_center/sections/:id', { schema: { tags, summary: 'Rename (any language) or move a section, also into another category', params: z.object({ id: z.string().min(1).max(100) }), body: namedSectionUpdate } }, async (request) => {
+      const s = request.body.section;
+      const row = await kb.updateSectionNamed(request.params.id, { ...(s.translations ? { translations: s.translations } : {}), ...(s.position !== undefined ? { position: s.position } : {}), ...(s.category_id ? { categoryId: s.category_id } : {}) }, request.locale);
+      return { section: presentStructureSection(ctx, row) };
+    });
+
+    admin.delete(
+      '/api/v2/help_center/sections/:id',
+      { schema: { tags, summary: 'Delete a section: refused (409) while it holds articles, unless move_to names the section that receives them', params: z.object({ id: z.string().min(1).max(100) }), querystring: moveQuery } },
+      async (request, reply) => {
+        await kb.deleteSection(request.params.id, request.query.move_to, request.locale);
+        return reply.status(204).send();
+      },
+    );
 
     admin.get('/api/v2/help_center/articles/:id/revisions', { schema: { tags, params: z.object({ id: z.string().min(1) }), querystring: z.object({ locale: localeParam.optional() }) } }, async (request) => {
       const article = await kb.article(request.query.locale ?? request.locale, request.params.id, true).catch(async () => kb.article(request.query.locale === 'zh-cn' ? 'en-us' : 'zh-cn', request.params.id, true));

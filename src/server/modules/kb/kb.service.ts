@@ -21,6 +21,17 @@ import {
   type ArticleSort,
 } from './kb.queries.js';
 import { articleIdOf, type KnowledgeBaseIndex } from './kb.search.js';
+import { LOCALES } from '../../../shared/locales.js';
+import { t } from '../../i18n.js';
+import { invalidFields } from '../accounts/accounts.validation.js';
+import {
+  articleCountsBySection,
+  listCategoryStructure,
+  listCategoryTranslations,
+  listSectionStructure,
+  listSectionTranslations,
+} from './kb.queries.js';
+import './kb.messages.js';
 
 
 type Db = Kysely<Database>;
@@ -366,4 +377,273 @@ export class KnowledgeBaseService {
     await deleteArticle(this.db, idOrSlug);
     await this.index.refresh();
   }
+
+  // ---- Structure (admin console): categories and sections in both languages ----
+
+  /** Every category with its sections, names in every language and article counts (drafts included). */
+  async structure(): Promise<StructureCategory[]> {
+    const [categories, sections, categoryNames, sectionNames, counts] = await Promise.all([
+      listCategoryStructure(this.db),
+      listSectionStructure(this.db),
+      listCategoryTranslations(this.db),
+      listSectionTranslations(this.db),
+      articleCountsBySection(this.db),
+    ]);
+    const names = (rows: Array<{ locale: string; title: string; description: string }>) =>
+      LOCALES.flatMap((locale) => rows.filter((r) => r.locale === locale).map((r) => ({ locale, title: r.title, description: r.description })));
+    return categories.map((c) => {
+      const own = sections
+        .filter((s) => s.category_id === c.id)
+        .map((s) => ({ ...s, translations: names(sectionNames.filter((n) => n.section_id === s.id)), article_count: counts.get(s.id) ?? 0 }));
+      return { ...c, translations: names(categoryNames.filter((n) => n.category_id === c.id)), article_count: own.reduce((sum, s) => sum + s.article_count, 0), sections: own };
+    });
+  }
+
+  private async structureCategory(id: string): Promise<StructureCategory> {
+    const found = (await this.structure()).find((c) => c.id === id);
+    if (!found) throw notFound('category');
+    return found;
+  }
+
+  private async structureSection(id: string): Promise<StructureSection> {
+    const found = (await this.structure()).flatMap((c) => c.sections).find((s) => s.id === id);
+    if (!found) throw notFound('section');
+    return found;
+  }
+
+  /** Names must be given in every language on create, and may not be blank when given. */
+  private checkNames(kind: 'category' | 'section', translations: NamesInput, locale: Locale, create: boolean): void {
+    const problems = LOCALES.flatMap((l) => {
+      const given = translations[l];
+      if (given === undefined ? !create : given.title.trim()) return [];
+      return [{ path: `${kind}.translations.${l}.title`, message: t(locale, 'kb.errors.name_required', { language: t(locale, `kb.languages.${l}`) }) }];
+    });
+    if (problems.length) throw invalidFields(problems);
+  }
+
+  /** A free key: the one asked for (409 when taken) or one derived from the English name. */
+  private async freeKey(table: 'categories' | 'sections', asked: string | undefined, name: string, locale: Locale): Promise<string> {
+    const kind = table === 'categories' ? 'category' : 'section';
+    const taken = async (key: string) => !!(await this.db.selectFrom(table).select('id').where('key', '=', key).executeTakeFirst());
+    if (asked) {
+      if (await taken(asked)) throw new AppError('conflict', { detail: t(locale, 'kb.errors.key_taken', { key: asked, kind: t(locale, `kb.kinds.${kind}`) }) }, [{ path: `${kind}.key`, message: t(locale, 'kb.errors.key_taken', { key: asked, kind: t(locale, `kb.kinds.${kind}`) }) }]);
+      return asked;
+    }
+    const base = slugify(name).replace(/^article-/, `${kind}-`).slice(0, 50);
+    for (let n = 1; n <= 100; n++) {
+      const key = n === 1 ? base : `${base}-${n}`;
+      if (!(await taken(key))) return key;
+    }
+    return `${kind}-${newId().slice(-10).toLowerCase()}`;
+  }
+
+  /**
+   * Puts `movedId` at `index` (0-based, clamped; default last) among `siblings` (in their current
+   * order, without it) and renumbers them 0, 1, 2… so positions stay distinct.
+   */
+  private async place(trx: Db, table: 'categories' | 'sections', siblings: Array<{ id: string; position: number }>, movedId: string, index: number | undefined, now: string): Promise<void> {
+    const order = siblings.filter((s) => s.id !== movedId).map((s) => s.id);
+    order.splice(Math.max(0, Math.min(index ?? order.length, order.length)), 0, movedId);
+    const current = new Map(siblings.map((s) => [s.id, s.position]));
+    for (const [position, id] of order.entries()) {
+      if (current.get(id) === position) continue;
+      await trx.updateTable(table).set({ position, updated_at: now }).where('id', '=', id).execute();
+    }
+  }
+
+  private async saveNames(trx: Db, kind: 'category' | 'section', id: string, translations: NamesInput): Promise<void> {
+    for (const locale of LOCALES) {
+      const given = translations[locale];
+      if (!given) continue;
+      const title = given.title.trim();
+      const existing = kind === 'category'
+        ? await trx.selectFrom('category_translations').select('description').where('category_id', '=', id).where('locale', '=', locale).executeTakeFirst()
+        : await trx.selectFrom('section_translations').select('description').where('section_id', '=', id).where('locale', '=', locale).executeTakeFirst();
+      const description = given.description ?? existing?.description ?? '';
+      if (kind === 'category') {
+        await trx.insertInto('category_translations').values({ category_id: id, locale, title, description }).onConflict((oc) => oc.columns(['category_id', 'locale']).doUpdateSet({ title, description })).execute();
+      } else {
+        await trx.insertInto('section_translations').values({ section_id: id, locale, title, description }).onConflict((oc) => oc.columns(['section_id', 'locale']).doUpdateSet({ title, description })).execute();
+      }
+    }
+  }
+
+  private async findCategoryId(idOrKey: string): Promise<string> {
+    const row = await this.db.selectFrom('categories').select('id').where((eb) => eb.or([eb('id', '=', idOrKey), eb('key', '=', idOrKey)])).executeTakeFirst();
+    if (!row) throw notFound('category');
+    return row.id;
+  }
+
+  private async findSectionId(idOrKey: string): Promise<string> {
+    const row = await this.db.selectFrom('sections').select('id').where((eb) => eb.or([eb('id', '=', idOrKey), eb('key', '=', idOrKey)])).executeTakeFirst();
+    if (!row) throw notFound('section');
+    return row.id;
+  }
+
+  /** A category named in every language at `position` (index among categories; default last). */
+  async createCategoryNamed(input: { key?: string; position?: number; translations: NamesInput }, locale: Locale): Promise<StructureCategory> {
+    this.checkNames('category', input.translations, locale, true);
+    const key = await this.freeKey('categories', input.key, input.translations['en-us']!.title, locale);
+    const id = newId('cat');
+    await this.db.transaction().execute(async (trx) => {
+      const now = nowIso();
+      const siblings = await trx.selectFrom('categories').select(['id', 'position']).orderBy('position').orderBy('id').execute();
+      await trx.insertInto('categories').values({ id, key, position: siblings.length, created_at: now, updated_at: now }).execute();
+      await this.saveNames(trx, 'category', id, input.translations);
+      await this.place(trx, 'categories', [...siblings, { id, position: siblings.length }], id, input.position, now);
+    });
+    return this.structureCategory(id);
+  }
+
+  /** Renames (any language) and/or moves a category to `position` among the categories. */
+  async updateCategoryNamed(idOrKey: string, input: { position?: number; translations?: NamesInput }, locale: Locale): Promise<StructureCategory> {
+    const id = await this.findCategoryId(idOrKey);
+    if (input.translations) this.checkNames('category', input.translations, locale, false);
+    await this.db.transaction().execute(async (trx) => {
+      const now = nowIso();
+      if (input.translations) await this.saveNames(trx, 'category', id, input.translations);
+      if (input.position !== undefined) {
+        const siblings = await trx.selectFrom('categories').select(['id', 'position']).orderBy('position').orderBy('id').execute();
+        await this.place(trx, 'categories', siblings, id, input.position, now);
+      }
+      await trx.updateTable('categories').set({ updated_at: now }).where('id', '=', id).execute();
+    });
+    return this.structureCategory(id);
+  }
+
+  /**
+   * Deletes a category. One that still holds articles is refused (409) unless `moveTo` names another
+   * category: its sections (with their articles) then move there, after that category's own sections.
+   */
+  async deleteCategory(idOrKey: string, moveTo: string | undefined, locale: Locale): Promise<{ moved_sections: number; moved_articles: number }> {
+    const category = await this.structureCategory(await this.findCategoryId(idOrKey));
+    const name = category.translations.find((n) => n.locale === locale)?.title ?? category.key;
+    let target: StructureCategory | null = null;
+    if (moveTo) {
+      const kind = t(locale, 'kb.kinds.category');
+      const targetId = await this.findCategoryId(moveTo).catch(() => {
+        throw invalidFields([{ path: 'move_to', message: t(locale, 'kb.errors.unknown_move_target', { kind, id: moveTo }) }]);
+      });
+      if (targetId === category.id) throw invalidFields([{ path: 'move_to', message: t(locale, 'kb.errors.move_to_self', { kind }) }]);
+      target = await this.structureCategory(targetId);
+    } else if (category.article_count > 0) {
+      throw new AppError('conflict', { detail: t(locale, 'kb.errors.category_not_empty', { name, articles: category.article_count }) });
+    }
+    await this.db.transaction().execute(async (trx) => {
+      const now = nowIso();
+      if (!target) {
+        // Re-checked here: an article added since the check above must not be deleted with its section.
+        const held = await trx.selectFrom('articles as a').innerJoin('sections as s', 's.id', 'a.section_id').select((eb) => eb.fn.countAll<number>().as('n')).where('s.category_id', '=', category.id).executeTakeFirst();
+        if (Number(held?.n ?? 0) > 0) throw new AppError('conflict', { detail: t(locale, 'kb.errors.category_not_empty', { name, articles: Number(held!.n) }) });
+      }
+      if (target) {
+        // Positions of a category's sections continue after the target's own.
+        for (const [i, section] of category.sections.entries()) {
+          await trx.updateTable('sections').set({ category_id: target.id, position: target.sections.length + i, updated_at: now }).where('id', '=', section.id).execute();
+        }
+      }
+      // Empty sections (and all translations) go with the category (ON DELETE CASCADE).
+      await trx.deleteFrom('categories').where('id', '=', category.id).execute();
+      const rest = await trx.selectFrom('categories').select(['id', 'position']).orderBy('position').orderBy('id').execute();
+      for (const [position, row] of rest.entries()) if (row.position !== position) await trx.updateTable('categories').set({ position, updated_at: now }).where('id', '=', row.id).execute();
+    });
+    await this.index.refresh();
+    return target ? { moved_sections: category.sections.length, moved_articles: category.article_count } : { moved_sections: 0, moved_articles: 0 };
+  }
+
+  /** A section of `categoryIdOrKey` named in every language at `position` (index in the category; default last). */
+  async createSectionNamed(categoryIdOrKey: string, input: { key?: string; position?: number; translations: NamesInput }, locale: Locale): Promise<StructureSection> {
+    const categoryId = await this.findCategoryId(categoryIdOrKey);
+    this.checkNames('section', input.translations, locale, true);
+    const key = await this.freeKey('sections', input.key, input.translations['en-us']!.title, locale);
+    const id = newId('sec');
+    await this.db.transaction().execute(async (trx) => {
+      const now = nowIso();
+      const siblings = await trx.selectFrom('sections').select(['id', 'position']).where('category_id', '=', categoryId).orderBy('position').orderBy('id').execute();
+      await trx.insertInto('sections').values({ id, key, category_id: categoryId, position: siblings.length, created_at: now, updated_at: now }).execute();
+      await this.saveNames(trx, 'section', id, input.translations);
+      await this.place(trx, 'sections', [...siblings, { id, position: siblings.length }], id, input.position, now);
+    });
+    return this.structureSection(id);
+  }
+
+  /** Renames and/or moves a section (to `position` in its category, or into another category). */
+  async updateSectionNamed(idOrKey: string, input: { position?: number; categoryId?: string; translations?: NamesInput }, locale: Locale): Promise<StructureSection> {
+    const id = await this.findSectionId(idOrKey);
+    if (input.translations) this.checkNames('section', input.translations, locale, false);
+    const targetCategory = input.categoryId ? await this.findCategoryId(input.categoryId) : undefined;
+    await this.db.transaction().execute(async (trx) => {
+      const now = nowIso();
+      if (input.translations) await this.saveNames(trx, 'section', id, input.translations);
+      const current = await trx.selectFrom('sections').select(['category_id']).where('id', '=', id).executeTakeFirstOrThrow();
+      const categoryId = targetCategory ?? current.category_id;
+      if (categoryId !== current.category_id) {
+        await trx.updateTable('sections').set({ category_id: categoryId, updated_at: now }).where('id', '=', id).execute();
+        const left = await trx.selectFrom('sections').select(['id', 'position']).where('category_id', '=', current.category_id).orderBy('position').orderBy('id').execute();
+        for (const [position, row] of left.entries()) if (row.position !== position) await trx.updateTable('sections').set({ position, updated_at: now }).where('id', '=', row.id).execute();
+      }
+      if (input.position !== undefined || categoryId !== current.category_id) {
+        const siblings = await trx.selectFrom('sections').select(['id', 'position']).where('category_id', '=', categoryId).orderBy('position').orderBy('id').execute();
+        await this.place(trx, 'sections', siblings, id, input.position, now);
+      }
+      await trx.updateTable('sections').set({ updated_at: now }).where('id', '=', id).execute();
+    });
+    if (targetCategory) await this.index.refresh();
+    return this.structureSection(id);
+  }
+
+  /**
+   * Deletes a section. One that still holds articles is refused (409) unless `moveTo` names another
+   * section: the articles then move there (after its own, in their order) and stay published as they were.
+   */
+  async deleteSection(idOrKey: string, moveTo: string | undefined, locale: Locale): Promise<{ moved_articles: number }> {
+    const section = await this.structureSection(await this.findSectionId(idOrKey));
+    const name = section.translations.find((n) => n.locale === locale)?.title ?? section.key;
+    let targetId: string | null = null;
+    if (moveTo) {
+      const kind = t(locale, 'kb.kinds.section');
+      targetId = await this.findSectionId(moveTo).catch(() => {
+        throw invalidFields([{ path: 'move_to', message: t(locale, 'kb.errors.unknown_move_target', { kind, id: moveTo }) }]);
+      });
+      if (targetId === section.id) throw invalidFields([{ path: 'move_to', message: t(locale, 'kb.errors.move_to_self', { kind }) }]);
+    } else if (section.article_count > 0) {
+      throw new AppError('conflict', { detail: t(locale, 'kb.errors.section_not_empty', { name, articles: section.article_count }) });
+    }
+    await this.db.transaction().execute(async (trx) => {
+      const now = nowIso();
+      if (!targetId) {
+        const held = await trx.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', '=', section.id).executeTakeFirst();
+        if (Number(held?.n ?? 0) > 0) throw new AppError('conflict', { detail: t(locale, 'kb.errors.section_not_empty', { name, articles: Number(held!.n) }) });
+      }
+      if (targetId) {
+        const last = await trx.selectFrom('articles').select((eb) => eb.fn.max('position').as('max')).where('section_id', '=', targetId).executeTakeFirst();
+        const start = last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1;
+        const moving = await trx.selectFrom('articles').select('id').where('section_id', '=', section.id).orderBy('position').orderBy('id').execute();
+        for (const [i, article] of moving.entries()) await trx.updateTable('articles').set({ section_id: targetId, position: start + i, updated_at: now }).where('id', '=', article.id).execute();
+      }
+      await trx.deleteFrom('sections').where('id', '=', section.id).execute();
+      const rest = await trx.selectFrom('sections').select(['id', 'position']).where('category_id', '=', section.category_id).orderBy('position').orderBy('id').execute();
+      for (const [position, row] of rest.entries()) if (row.position !== position) await trx.updateTable('sections').set({ position, updated_at: now }).where('id', '=', row.id).execute();
+    });
+    await this.index.refresh();
+    return { moved_articles: targetId ? section.article_count : 0 };
+  }
+}
+
+/** Names of a category or section by language (`title` = name, `description` optional). */
+export type NamesInput = Partial<Record<Locale, { title: string; description?: string | undefined }>>;
+
+export interface StructureSection {
+  id: string;
+  key: string;
+  category_id: string;
+  position: number;
+  created_at: string;
+  updated_at: string;
+  translations: Array<{ locale: Locale; title: string; description: string }>;
+  article_count: number;
+}
+
+export interface StructureCategory extends Omit<StructureSection, 'category_id'> {
+  sections: StructureSection[];
 }

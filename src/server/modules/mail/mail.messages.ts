@@ -65,6 +65,19 @@ const enUS = {
     reply: 'Reply from your request page; replies to this email are not read.',
     guestLink: 'To reply, open the private link from the confirmation email of this request.',
   },
+  staff_invite: {
+    subject: '{{inviter}} invited you to the {{brand}} support team',
+    heading: 'You are invited to the {{brand}} support team',
+    intro: '{{inviter}} has added you to the {{brand}} support team as {{role}}.',
+    roles: { agent: 'an agent', admin: 'an administrator' },
+    /** The inviter when the invitation did not come from a named person (the ADMIN_TOKEN). */
+    someone: 'An administrator of {{brand}}',
+    steps: 'To start, choose your password with the button below. Then sign in to the agent console at {{console}} and set up two-step verification: scan the QR code it shows with an authenticator app (TOTP). Every sign-in needs a code from that app.',
+    action: 'Set my password',
+    expiry: 'The link can be used once and expires in {{hours}} hours, on {{time}} (UTC). If it has expired, ask an administrator to send a new invitation.',
+    staffNeverAsk: 'Nobody at {{brand}} — administrators and support staff included — will ever ask you for your password or your two-factor codes. Never share them, not even with colleagues.',
+    ignore: 'If you did not expect this invitation, do not use the link and tell your security team.',
+  },
 };
 
 const zhCN: typeof enUS = {
@@ -127,6 +140,18 @@ const zhCN: typeof enUS = {
     action: '查看并回复',
     reply: '请在请求页面中回复；直接回复此邮件将不会被阅读。',
     guestLink: '如需回复，请打开该请求确认邮件中的专属链接。',
+  },
+  staff_invite: {
+    subject: '{{inviter}} 邀请您加入 {{brand}} 客服团队',
+    heading: '邀请您加入 {{brand}} 客服团队',
+    intro: '{{inviter}} 已将您添加为 {{brand}} 客服团队的{{role}}。',
+    roles: { agent: '客服专员', admin: '管理员' },
+    someone: '{{brand}} 的管理员',
+    steps: '请先点击下方按钮设置密码，然后登录客服工作台 {{console}}，并设置两步验证：用身份验证器应用（TOTP）扫描页面上显示的二维码。此后每次登录都需要输入该应用中的验证码。',
+    action: '设置密码',
+    expiry: '该链接仅可使用一次，{{hours}} 小时内有效，将于 {{time}}（UTC）失效。如果链接已过期，请联系管理员重新发送邀请。',
+    staffNeverAsk: '{{brand}} 的任何人（包括管理员和客服人员）都绝不会向您索要密码或双重验证码。请勿透露给任何人，包括同事。',
+    ignore: '如果您没有预期收到此邀请，请不要使用该链接，并告知您的安全团队。',
   },
 };
 

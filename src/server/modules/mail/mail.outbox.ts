@@ -14,13 +14,23 @@ export interface MailRequest<K extends MailTemplate = MailTemplate> {
   brand: BrandConfig;
 }
 
+/** The anti-phishing phrase of the user with this email address, if there is one and they set it. */
+export async function antiPhishingPhraseFor(db: Kysely<Database>, address: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('anti_phishing_phrase').where('email', '=', address.trim().toLowerCase()).executeTakeFirst();
+  return row?.anti_phishing_phrase || null;
+}
+
 /**
  * Renders the message now and inserts it into the outbox through `db` — pass the caller's
  * transaction so the email exists exactly when the change that caused it is committed.
+ * When the recipient is a known user with an anti-phishing phrase, the phrase is looked up here,
+ * at render time, and shown at the top (callers need not pass it; an explicit one wins).
  * Returns the outbox row id.
  */
 export async function enqueueMail<K extends MailTemplate>(db: Kysely<Database>, mail: MailRequest<K>): Promise<string> {
-  const rendered = renderMail(mail.template, mail.locale, mail.params, mail.brand);
+  const phrase = mail.params.antiPhishingPhrase ?? (await antiPhishingPhraseFor(db, mail.to));
+  const params = phrase ? { ...mail.params, antiPhishingPhrase: phrase } : mail.params;
+  const rendered = renderMail(mail.template, mail.locale, params, mail.brand);
   const id = newId('mail');
   const now = nowIso();
   await db

@@ -13,9 +13,11 @@ export interface MailTemplateParams {
   totp_disabled: { time: string; resetLink: string };
   request_received: { number: number; subject: string; link: string; guest: boolean };
   agent_reply: { number: number; subject: string; body: string; link: string; guest: boolean };
+  /** A new (or reactivated) staff member: who invited them, the role, the set-password link and when it expires. */
+  staff_invite: { link: string; inviter: string; role: 'agent' | 'admin'; consoleLink: string; expiresAt: string; hours: number };
 }
 export type MailTemplate = keyof MailTemplateParams;
-export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'password_changed', 'totp_enabled', 'totp_disabled', 'request_received', 'agent_reply'] as const satisfies readonly MailTemplate[];
+export const MAIL_TEMPLATES = ['verify_email', 'reset_password', 'password_changed', 'totp_enabled', 'totp_disabled', 'request_received', 'agent_reply', 'staff_invite'] as const satisfies readonly MailTemplate[];
 
 /** Parameters every template accepts. */
 export interface CommonMailParams {
@@ -74,6 +76,15 @@ function spec<K extends MailTemplate>(template: K, locale: Locale, params: MailT
         paragraphs: [m('intro', { number: p.number, subject: p.subject }), ...p.body.split(/\n{2,}/).map((part) => part.trim()).filter(Boolean)],
         ...(p.guest ? {} : { action: { label: m('action'), url: p.link } }),
         after: [p.guest ? m('guestLink') : m('reply')],
+      };
+    }
+    case 'staff_invite': {
+      const p = params as MailTemplateParams['staff_invite'];
+      return {
+        heading: m('heading'),
+        paragraphs: [m('intro', { inviter: p.inviter, role: m(`roles.${p.role}`) }), m('steps', { console: p.consoleLink })],
+        action: { label: m('action'), url: p.link },
+        after: [m('expiry', { hours: p.hours, time: when(p.expiresAt) }), m('staffNeverAsk'), m('ignore')],
       };
     }
     default:

@@ -20,6 +20,7 @@ import type { KnowledgeBaseService } from '../kb/kb.service.js';
 import { buildRecord } from '../records/record.render.js';
 import { scanText, userWarning } from '../redaction/index.js';
 import type { Requester, RequestsService, Viewer } from '../requests/requests.service.js';
+import { requestNoticesOf, statusNoticesOf } from '../status/status.board.js';
 import { PORTAL_CSS, PORTAL_CSS_ETAG } from './portal.css.js';
 import { decodeHidden, encodeHidden, formTokenOf, newFormToken, readPostedForm, uploadTokenOf, type PostedForm } from './portal.forms.js';
 import { unclaimedUploadFiles } from './portal.queries.js';
@@ -130,6 +131,7 @@ export const portalRoutes: FastifyPluginAsync<PortalOptions> = async (app, { req
       ctx = {
         brand: config.brand,
         publicUrl: config.publicUrl,
+        statusNotices: statusNoticesOf(app),
         networks: networksFor(locale),
         assets: config.brand.assets,
         uploadLimits: { files: config.attachments.maxFiles, bytes: formatBytes(config.attachments.maxBytes), allowed: t(locale, 'attachments.allowed') },
@@ -139,6 +141,7 @@ export const portalRoutes: FastifyPluginAsync<PortalOptions> = async (app, { req
     return ctx;
   };
   const pm = (locale: Locale, key: string, params?: Record<string, unknown>) => t(locale, `portal.${key}`, params);
+  const statusNoticesFor = requestNoticesOf(app);
   const send = (reply: FastifyReply, status: number, body: string) => reply.status(status).type('text/html; charset=utf-8').send(body);
 
   // Files arrive with no-JS forms; the limits match the upload API's defaults (it checks again).
@@ -294,6 +297,7 @@ export const portalRoutes: FastifyPluginAsync<PortalOptions> = async (app, { req
       alert: extra.alert,
       userEmail: userId ? request.actor.label : null,
       suggestions: extra.suggestions,
+      statusNotices: statusNoticesFor(type, values.fields),
     };
     return send(reply, status, requestFormPage(ctxFor(locale), locale, view));
   };
@@ -317,15 +321,17 @@ export const portalRoutes: FastifyPluginAsync<PortalOptions> = async (app, { req
     const entry = requests.catalog.get(typeKey);
     if (!entry) return send(reply, 404, chooserPage(ctxFor(locale), locale, types, { alert: pm(locale, 'new.unknownType') }));
     const userId = signedInUser(request);
+    const values = prefilledValues(request.query, entry.def);
     const view: RequestFormView = {
       csrf: csrfTokenFor(request, reply),
       type: entry.def,
-      values: prefilledValues(request.query, entry.def),
+      values,
       formToken: newFormToken(),
       uploads: null,
       errors: [],
       warnings: [],
       userEmail: userId ? request.actor.label : null,
+      statusNotices: statusNoticesFor(entry.def, values.fields),
     };
     return send(reply, 200, requestFormPage(ctxFor(locale), locale, view));
   });

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
  *   here because this file is served as-is), the memo field for networks that use one, live
  *   validation through POST /api/v2/requests/validate (debounced), suggested articles while the
  *   subject/description are typed, and "this solved my problem" through the deflections API;
+ *   status notices that concern the chosen asset/network (GET /api/v2/status/notices), with
+ *   "this answers my question" through the notice deflections API;
  * - every page: uploads chosen files at once through POST /api/v2/uploads (the form then sends only
  *   the upload token), focuses the error summary, and keeps a form from being sent twice.
  * Plain ES2019 without dependencies; it never builds markup from strings (no innerHTML), so it runs
@@ -221,7 +223,7 @@ export const REQUEST_FORM_JS = String.raw`(function () {
     note.appendChild(el('p', null, [again]));
     container.parentNode.insertBefore(note, container);
     var hidden = [];
-    [doc.getElementById('suggestions'), form].forEach(function (node) { if (node && !node.hidden) { node.hidden = true; hidden.push(node); } });
+    [doc.getElementById('suggestions'), doc.getElementById('status-notices'), form].forEach(function (node) { if (node && !node.hidden) { node.hidden = true; hidden.push(node); } });
     again.addEventListener('click', function () {
       hidden.forEach(function (node) { node.hidden = false; });
       note.parentNode.removeChild(note);
@@ -276,6 +278,83 @@ export const REQUEST_FORM_JS = String.raw`(function () {
   }
   var suggestSoon = debounce(suggestNow, 500);
 
+  // ------------------------------------------------------------------------------------------
+  // Status notices: active incidents/maintenance that concern this type, asset and network.
+
+  var noticePanel = doc.getElementById('status-notices');
+  var noticeSeq = 0;
+  function valueOfKind(kind) {
+    for (var i = 0; i < fields.length; i++) {
+      if (fields[i].type !== kind) continue;
+      var c = controlOf(fields[i].key);
+      return c && !c.disabled && typeof c.value === 'string' ? c.value.trim() : '';
+    }
+    return '';
+  }
+  function noticeKey() { return [valueOfKind('asset'), valueOfKind('network')].join('|'); }
+  var lastNoticeKey = noticeKey();
+  function noticeLink(id) { return '/hc/' + encodeURIComponent(locale) + '/status#notice-' + encodeURIComponent(id); }
+
+  function deflectNotice(id, title, onError) {
+    fetch('/api/v2/status/notices/' + encodeURIComponent(id) + '/deflections', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: jsonHeaders(csrfOf(form)),
+      body: JSON.stringify({ request_type: data.type, query: form ? queryText() : '' }),
+    })
+      .then(function (res) {
+        if (res.status !== 201) throw new Error('deflection failed');
+        showThanks(noticePanel, title, noticeLink(id));
+      })
+      .catch(onError);
+  }
+
+  function renderNotices(list) {
+    var ol = noticePanel.querySelector('ol');
+    clear(ol);
+    list.forEach(function (n) {
+      var tag = el('span', { class: 'tag k-' + (n.kind === 'maintenance' ? 'maintenance' : 'incident') }, [(n.kind === 'maintenance' ? S.noticeMaintenance : S.noticeIncident) || '']);
+      var paragraphs = String(n.body_text || '').split(/\n+/).filter(Boolean).map(function (p) { return el('p', null, [p]); });
+      var button = el('button', { type: 'button', class: 'secondary', 'data-notice-id': n.id }, [S.noticeAnswers || '']);
+      button.addEventListener('click', function () {
+        button.setAttribute('aria-disabled', 'true');
+        deflectNotice(n.id, n.title || '', function () { button.removeAttribute('aria-disabled'); });
+      });
+      ol.appendChild(el('li', { 'data-notice': n.id, 'data-title': n.title || '' }, [
+        el('h3', null, [tag, n.title || '']),
+        el('div', { class: 'body' }, paragraphs),
+        el('p', null, [el('a', { href: noticeLink(n.id) }, [S.noticeDetails || ''])]),
+        el('p', null, [button]),
+      ]));
+    });
+    noticePanel.hidden = list.length === 0;
+  }
+
+  function refreshNotices() {
+    if (!noticePanel) return;
+    var key = noticeKey();
+    if (key === lastNoticeKey) return;
+    lastNoticeKey = key;
+    var seq = ++noticeSeq;
+    var asset = valueOfKind('asset');
+    var network = valueOfKind('network');
+    var url = '/api/v2/status/notices?state=active&type=' + encodeURIComponent(data.type || '') + (asset ? '&asset=' + encodeURIComponent(asset) : '') + (network ? '&network=' + encodeURIComponent(network) : '') + '&locale=' + encodeURIComponent(locale);
+    fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } })
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (result) { if (result && seq === noticeSeq) renderNotices(result.notices || []); })
+      .catch(function () { /* the server-rendered list stays */ });
+  }
+
+  // Server-rendered notice forms: same endpoint as the live list, the plain post when it fails.
+  Array.prototype.forEach.call(doc.querySelectorAll('form.notice-deflect'), function (small) {
+    small.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var item = small.closest('li');
+      if (!item) { small.submit(); return; }
+      deflectNotice(item.getAttribute('data-notice') || '', item.getAttribute('data-title') || '', function () { small.submit(); });
+    });
+  });
+
   if (form && data.type) {
     applyVisibility();
     form.addEventListener('input', function (event) {
@@ -289,6 +368,7 @@ export const REQUEST_FORM_JS = String.raw`(function () {
       if (event.target.type === 'file') return;
       applyVisibility();
       validateSoon();
+      refreshNotices();
     });
     form.addEventListener('focusout', function (event) {
       var name = event.target.name;

@@ -7,6 +7,8 @@ import { accountPaths } from '../accounts/accounts.views.js';
 import { otherLocale } from '../helpcenter/helpcenter.service.js';
 import { hcPath, layout, withQuery, type SiteContext } from '../helpcenter/helpcenter.views.js';
 import { html, safeHref, trusted, type HtmlValue, type SafeHtml } from '../helpcenter/html.js';
+import { formNoticesPanel, formNoticeStrings } from '../status/status.banner.js';
+import type { Notice } from '../status/status.queries.js';
 import { PORTAL_CSS_PATH } from './portal.css.js';
 import { REQUEST_FORM_JS_PATH } from './portal.script.js';
 import './portal.messages.js';
@@ -120,6 +122,8 @@ export interface RequestFormView {
   userEmail: string | null;
   /** Articles found by "Check for answers first"; undefined when not asked. */
   suggestions?: Suggestion[] | undefined;
+  /** Active status notices matching the type, asset and network chosen so far. */
+  statusNotices?: readonly Notice[] | undefined;
 }
 
 /** The id of a form control (type fields get their own prefix: their keys may be anything). */
@@ -265,7 +269,7 @@ function formScriptData(locale: Locale, view: RequestFormView) {
     type: view.type.key,
     fields: view.type.fields.map((f) => ({ key: f.key, type: f.type, required: f.required, visibleWhen: f.visibleWhen ?? [] })),
     articleBase: `${hcPath(locale, 'articles')}/`,
-    strings: scriptStrings(locale),
+    strings: { ...scriptStrings(locale), ...formNoticeStrings(locale) },
   };
 }
 
@@ -327,6 +331,7 @@ ${fieldBlock(locale, { id: 'f-name', label: m(locale, 'new.name'), required: fal
   const content = html`<h1 id="page-title">${m(locale, 'new.title')}</h1>
 <p>${m(locale, 'new.topic')}: <strong>${type.name[locale]}</strong> · <a href="${portalPaths.newRequest(locale)}">${m(locale, 'new.changeTopic')}</a></p>
 ${errorSummary(locale, type, view.errors, view.alert)}
+${formNoticesPanel(locale, { csrf: view.csrf, typeKey: type.key, query: `${values.subject} ${values.description}`.trim().slice(0, 500), notices: view.statusNotices ?? [], brand: ctx.brand })}
 ${view.suggestions ? suggestionsPanel(locale, view, view.suggestions) : ''}
 <form class="form" id="request-form" method="post" action="${withQuery(portalPaths.newRequest(locale), { _csrf: view.csrf })}" enctype="multipart/form-data" novalidate data-once>
 ${csrfInput(view.csrf)}

@@ -310,7 +310,6 @@ export class RequestsService {
           satisfaction_comment: null,
           last_hash: hash,
           comment_count: 1,
-          search_text: '', // unused since ticket_terms; dropped by a later migration
           created_at: now,
           updated_at: now,
           solved_at: null,

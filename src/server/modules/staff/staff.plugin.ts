@@ -7,6 +7,7 @@ import { auditRoutes } from '../audit/audit.routes.js';
 import { AuditLog } from '../audit/audit.service.js';
 import { importDefaultMacros, MacrosService } from '../macros/macros.service.js';
 import { macrosRoutes } from '../macros/macros.routes.js';
+import { statusAdminRoutes } from '../status/status.admin.routes.js';
 import { RateLimiter } from '../ratelimit/ratelimit.service.js';
 import type { RequestsService } from '../requests/requests.service.js';
 import { startSlaMonitor } from '../sla/sla.monitor.js';
@@ -90,6 +91,7 @@ export const agentPlugin = fp<AgentPluginOptions>(
     await app.register(ticketsRoutes, { tickets, routing, publicUrl: config.publicUrl });
     await app.register(slaRoutes, { sla });
     await app.register(macrosRoutes, { macros });
+    await app.register(statusAdminRoutes, { db, audit, requests, config });
     await app.register(auditRoutes, { audit, publicUrl: config.publicUrl });
     await app.register(realtimePlugin, { db, config, hub });
 

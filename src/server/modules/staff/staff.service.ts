@@ -62,6 +62,8 @@ export interface CreateStaffOptions {
   upsert?: boolean;
   /** Language of validation messages. */
   messagesLocale?: Locale;
+  /** Who is inviting (named in the invitation email); default: "an administrator of <brand>". */
+  invitedBy?: string | null;
 }
 
 export interface CreateStaffResult {
@@ -128,21 +130,41 @@ export async function createStaff(db: Db, input: CreateStaffInput, options: Crea
     }
     let invited = false;
     if (!passwordHash && options.config) {
-      await sendSetPasswordLink(trx, { id: userId, email }, existing?.locale === 'zh-cn' || userLocale === 'zh-cn' ? 'zh-cn' : 'en-us', options.config);
+      await sendStaffInvite(trx, { id: userId, email, role: input.role }, existing?.locale === 'zh-cn' || userLocale === 'zh-cn' ? 'zh-cn' : 'en-us', options.config, options.invitedBy ?? null);
       invited = true;
     }
     return { userId, email, created: !existing, invited };
   });
 }
 
-/** Queues the set-password email: the reset-password flow of the help center, with a longer-lived link. */
-async function sendSetPasswordLink(trx: Db, user: { id: string; email: string }, locale: Locale, config: Pick<Config, 'publicUrl' | 'brand'>): Promise<void> {
+/**
+ * Queues the staff invitation (`staff_invite`): who invited them, the role, a set-password link (the
+ * help center's reset-password page, with a longer-lived token), the console address for TOTP
+ * enrolment and when the link expires. Any earlier unused link stops working.
+ */
+async function sendStaffInvite(trx: Db, user: { id: string; email: string; role: StaffRole }, locale: Locale, config: Pick<Config, 'publicUrl' | 'brand'>, inviter: string | null): Promise<void> {
   const now = nowIso();
   await retireEmailTokens(trx, user.id, 'reset_password', now);
   const token = randomBytes(32).toString('base64url');
-  await insertEmailToken(trx, { id: newId('etk'), userId: user.id, purpose: 'reset_password', tokenHash: sha256(token), expiresAt: new Date(Date.now() + INVITE_TTL_MS).toISOString(), now });
+  const expiresAt = new Date(Date.now() + INVITE_TTL_MS).toISOString();
+  await insertEmailToken(trx, { id: newId('etk'), userId: user.id, purpose: 'reset_password', tokenHash: sha256(token), expiresAt, now });
   const link = `${config.publicUrl}/hc/${locale}/password/reset?token=${encodeURIComponent(token)}`;
-  await enqueueMail(trx, { to: user.email, template: 'reset_password', locale, params: { link }, brand: config.brand });
+  const params = {
+    link,
+    inviter: inviter?.trim() || t(locale, 'mail.staff_invite.someone', { brand: config.brand.name }),
+    role: user.role,
+    consoleLink: `${config.publicUrl}/agent/`,
+    expiresAt,
+    hours: Math.round(INVITE_TTL_MS / 3_600_000),
+  };
+  await enqueueMail(trx, { to: user.email, template: 'staff_invite', locale, params, brand: config.brand });
+}
+
+/** The name to sign an invitation with: the acting staff member's name (null for the ADMIN_TOKEN). */
+async function inviterName(db: Db, actor: AuditActor): Promise<string | null> {
+  if (!actor.id) return null;
+  const row = await db.selectFrom('users').select('name').where('id', '=', actor.id).executeTakeFirst();
+  return row?.name ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,7 +374,7 @@ export class StaffService {
 
   async create(input: { name: string; email: string; role: StaffRole; locale: Locale; group_ids: string[] }, actor: AuditActor, locale: Locale) {
     await this.checkGroups(this.db, input.group_ids, locale);
-    const created = await createStaff(this.db, { email: input.email, name: input.name, role: input.role, locale: input.locale }, { config: this.config, upsert: false, messagesLocale: locale });
+    const created = await createStaff(this.db, { email: input.email, name: input.name, role: input.role, locale: input.locale }, { config: this.config, upsert: false, messagesLocale: locale, invitedBy: await inviterName(this.db, actor) });
     await this.db.transaction().execute(async (trx) => {
       await this.setGroups(trx, created.userId, await this.checkGroups(trx, input.group_ids, locale));
       await this.audit.append({ actor, action: 'user.create', subject: `user:${created.userId}`, details: { email: created.email, role: input.role, group_ids: input.group_ids, invited: created.invited } }, trx);
@@ -377,7 +399,7 @@ export class StaffService {
       if (change.group_ids) await this.setGroups(trx, id, await this.checkGroups(trx, change.group_ids, locale));
       // A role change takes effect at the next sign-in; end the current sessions so it is now.
       if (change.role !== undefined && change.role !== user.role) await deleteUserSessions(trx, id);
-      if (reactivating) await sendSetPasswordLink(trx, user, user.locale === 'zh-cn' ? 'zh-cn' : 'en-us', this.config);
+      if (reactivating) await sendStaffInvite(trx, { id: user.id, email: user.email, role: change.role ?? (user.role as StaffRole) }, (change.locale ?? user.locale) === 'zh-cn' ? 'zh-cn' : 'en-us', this.config, await inviterName(trx, auditActor));
       await this.audit.append({ actor: auditActor, action: 'user.update', subject: `user:${id}`, details: { ...change } }, trx);
     });
     if (change.active === false) return this.deactivate(id, actor, auditActor, locale);

@@ -39,6 +39,11 @@ export function ticketHooks(deps: TicketHookDeps): RequestsHooks {
           await trx.insertInto('ticket_events').values({ id: newId('tev'), ticket_id: ticket.id, actor_id: null, field, from_value: from, to_value: to, created_at: ticket.created_at }).execute();
         }
       }
+      // Keep the caller's row in step with what was written: the submit answer (Zendesk `request`,
+      // realtime payloads) then shows the routed group, the assignee and the status, not the type's defaults.
+      ticket.group_id = groupId;
+      ticket.assignee_id = assigneeId;
+      ticket.status = status;
       await deps.sla.start(trx, { id: ticket.id, priority: ticket.priority, status, created_at: ticket.created_at });
       const values = Object.values((JSON.parse(ticket.fields) as { values?: Record<string, string> }).values ?? {});
       await insertTicketTerms(trx, ticket.id, documentTerms([ticket.subject, comment.body, ...values].join('\n')));

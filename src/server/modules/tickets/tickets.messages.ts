@@ -13,6 +13,7 @@ const en = {
     unknown_request_type: 'There is no request type "{{key}}".',
     outbound_refused: 'This reply was not sent: support must never ask customers for this.',
     invalid_date: '{{field}} must be a date (YYYY-MM-DD) or an ISO-8601 date-time.',
+    upload_unusable: 'An attached file is no longer available (it was already sent, removed, expired, or uploaded by someone else). Remove it and attach it again.',
   },
   merge: {
     source_note: 'This ticket was merged into #{{target}}.',
@@ -38,6 +39,7 @@ const zh: typeof en = {
     unknown_request_type: '不存在请求类型“{{key}}”。',
     outbound_refused: '该回复未发送：客服绝不能向客户索要这些信息。',
     invalid_date: '{{field}} 必须是日期（YYYY-MM-DD）或 ISO-8601 时间。',
+    upload_unusable: '有附件已不可用（已发送、已移除、已过期或由他人上传）。请移除后重新添加。',
   },
   merge: {
     source_note: '该工单已合并到 #{{target}}。',

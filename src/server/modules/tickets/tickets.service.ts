@@ -212,6 +212,18 @@ export class TicketsService {
     }
   }
 
+  /**
+   * Files for a reply or note must be unclaimed uploads of this staff member. Checked here so the
+   * agent reads the problem in their own language; the claim itself (in the comment's transaction)
+   * stays the authority.
+   */
+  private async checkUploads(tokens: string[], authorId: string, locale: Locale): Promise<void> {
+    const unique = [...new Set(tokens)];
+    const rows = await this.db.selectFrom('attachments').select(['upload_token', 'uploader_id']).where('upload_token', 'in', unique).where('ticket_id', 'is', null).execute();
+    const usable = rows.every((r) => r.uploader_id === authorId) && new Set(rows.map((r) => r.upload_token)).size === unique.length;
+    if (!usable) throw invalidFields([{ path: 'ticket.comment.uploads', message: t(locale, 'tickets.errors.upload_unusable') }]);
+  }
+
   private async lockedState(trx: Db, ticketId: string): Promise<TicketState & { created_at: string }> {
     // Touching the row first takes its lock (PostgreSQL) so the state read below is not stale.
     await trx.updateTable('tickets').set((eb) => ({ comment_count: eb('comment_count', '+', 0) })).where('id', '=', ticketId).execute();
@@ -243,6 +255,7 @@ export class TicketsService {
     if (input.comment) {
       const authorId = ctx.actor.userId;
       if (!authorId) throw new AppError('forbidden');
+      if (input.comment.uploads?.length) await this.checkUploads(input.comment.uploads, authorId, ctx.locale);
       comment = await this.requests.addComment(row as TicketTable, {
         authorId,
         role: 'agent',

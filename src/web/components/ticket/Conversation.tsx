@@ -1,21 +1,52 @@
+import { useState } from 'react';
 import type { Attachment, Comment, TicketEvent } from '../../api/types.js';
 import { useDirectory } from '../../app/session.js';
 import { useI18n } from '../../i18n/context.js';
 import { joinList } from '../../i18n/translate.js';
+import { isImageType } from '../../lib/attachments.js';
 import { formatBytes, formatDateTime, sameOriginPath } from '../../lib/format.js';
+import { Dialog } from '../common.js';
 import { Icon } from '../Icon.js';
 
+/**
+ * A file on a message: images as a thumbnail that opens a larger preview in the console, other files
+ * as a download link (the server always sends files as downloads, never rendered in our origin).
+ */
 function AttachmentItem({ attachment }: { attachment: Attachment }) {
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
+  const [open, setOpen] = useState(false);
   const href = sameOriginPath(attachment.content_url);
-  const image = /^image\/(png|jpe?g|gif|webp)$/i.test(attachment.content_type);
+  const image = isImageType(attachment.content_type);
+  const size = <span className="muted small"> ({formatBytes(attachment.size, locale)})</span>;
+  if (!image) {
+    return (
+      <li className="attachment" data-attachment-id={attachment.id}>
+        <a href={href} download={attachment.file_name}>
+          <Icon name="clip" size={14} />
+          <span className="file-name">{attachment.file_name}</span>
+          {size}
+        </a>
+      </li>
+    );
+  }
   return (
-    <li className={image ? 'attachment attachment-image' : 'attachment'}>
-      <a href={href} target="_blank" rel="noopener noreferrer" download={image ? undefined : attachment.file_name}>
-        {image ? <img src={href} alt="" loading="lazy" width={120} height={90} /> : <Icon name="clip" size={14} />}
+    <li className="attachment attachment-image" data-attachment-id={attachment.id}>
+      <button type="button" className="attachment-thumb" onClick={() => setOpen(true)} aria-label={t('ticket.openPreview', { name: attachment.file_name })}>
+        <img src={href} alt="" loading="lazy" width={120} height={90} />
         <span className="file-name">{attachment.file_name}</span>
-        <span className="muted small"> ({formatBytes(attachment.size, locale)})</span>
-      </a>
+        {size}
+      </button>
+      <Dialog open={open} title={t('ticket.previewTitle', { name: attachment.file_name })} onClose={() => setOpen(false)} wide>
+        <img className="attachment-preview" src={href} alt={attachment.file_name} />
+        <div className="dialog-actions">
+          <a className="btn" href={href} download={attachment.file_name}>
+            {t('ticket.download')}
+          </a>
+          <button type="button" className="btn btn-primary" onClick={() => setOpen(false)} data-autofocus>
+            {t('app.close')}
+          </button>
+        </div>
+      </Dialog>
     </li>
   );
 }

@@ -8,6 +8,7 @@ import { RoutingAdmin } from './RoutingAdmin.js';
 import { SlaAdmin } from './SlaAdmin.js';
 import { StaffAdmin } from './StaffAdmin.js';
 import { TokensAdmin } from './TokensAdmin.js';
+import { StatusNoticesAdmin } from './StatusNoticesAdmin.js';
 
 /** Administration pages (the shell shows them to admins only; the API enforces it). */
 export function AdminPage({ section }: { section: AdminSection }) {
@@ -30,5 +31,7 @@ export function AdminPage({ section }: { section: AdminSection }) {
       return <AuditAdmin />;
     case 'kb':
       return <KnowledgeBaseAdmin />;
+    case 'status-notices':
+      return <StatusNoticesAdmin />;
   }
 }

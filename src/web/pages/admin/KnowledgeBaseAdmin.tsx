@@ -5,10 +5,11 @@ import type { KbArticle, KbRevision } from '../../api/types.js';
 import { useAction, useAsync } from '../../app/hooks.js';
 import { useSession } from '../../app/session.js';
 import { useToast } from '../../app/toast.js';
-import { ErrorNotice, Field, Loading, PageHeader, Time } from '../../components/common.js';
+import { Dialog, ErrorNotice, Field, Loading, PageHeader, Time } from '../../components/common.js';
 import { MarkdownPreview } from '../../components/MarkdownPreview.js';
 import { useI18n } from '../../i18n/context.js';
 import { sameOriginPath } from '../../lib/format.js';
+import { KbStructure } from './KbStructure.js';
 
 interface Translation {
   title: string;
@@ -32,6 +33,7 @@ export function KnowledgeBaseAdmin() {
   const { ep } = useSession();
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<string | 'new' | null>(null);
+  const [tab, setTab] = useState<'articles' | 'structure'>('articles');
   const lists = useAsync(async () => {
     const lists = await Promise.all(LOCALES.map(async (l) => [l, await ep.kb.articles(l).catch(() => [] as KbArticle[])] as const));
     return Object.fromEntries(lists) as Record<Locale, KbArticle[]>;
@@ -60,13 +62,37 @@ export function KnowledgeBaseAdmin() {
         title={t('kb.title')}
         intro={t('kb.intro')}
         actions={
-          <button type="button" className="btn btn-primary" onClick={() => setSelected('new')}>
-            {t('kb.new')}
-          </button>
+          tab === 'articles' ? (
+            <button type="button" className="btn btn-primary" onClick={() => setSelected('new')}>
+              {t('kb.new')}
+            </button>
+          ) : undefined
         }
       />
+      <div className="segmented kb-tabs" role="tablist" aria-label={t('kb.tabs')}>
+        {(['articles', 'structure'] as const).map((key) => (
+          <button
+            key={key}
+            type="button"
+            role="tab"
+            id={`kb-tab-${key}`}
+            aria-selected={tab === key}
+            aria-controls={`kb-panel-${key}`}
+            className={`segment ${tab === key ? 'segment-on' : ''}`}
+            onClick={() => setTab(key)}
+            data-tab={key}
+          >
+            {key === 'articles' ? t('kb.tabArticles') : t('kb.tabStructure')}
+          </button>
+        ))}
+      </div>
+      {tab === 'structure' ? (
+        <div role="tabpanel" id="kb-panel-structure" aria-labelledby="kb-tab-structure">
+          <KbStructure onChanged={lists.reload} />
+        </div>
+      ) : null}
       <ErrorNotice error={lists.error} onRetry={lists.reload} />
-      <div className="master-detail kb">
+      <div className="master-detail kb" role="tabpanel" id="kb-panel-articles" aria-labelledby="kb-tab-articles" hidden={tab !== 'articles'}>
         <nav className="master" aria-label={t('kb.articles')}>
           <label htmlFor="kb-filter" className="visually-hidden">
             {t('kb.filter')}
@@ -101,7 +127,15 @@ export function KnowledgeBaseAdmin() {
               }}
             />
           ) : selected ? (
-            <ArticleEditor key={selected} id={selected} onSaved={lists.reload} />
+            <ArticleEditor
+              key={selected}
+              id={selected}
+              onSaved={lists.reload}
+              onDeleted={() => {
+                setSelected(null);
+                lists.reload();
+              }}
+            />
           ) : (
             <p className="muted">{t('kb.select')}</p>
           )}
@@ -187,8 +221,9 @@ function TranslationEditor({ locale, value, onChange }: { locale: Locale; value:
 }
 
 /** Both translations side by side, each saved on its own (a missing one is created by saving it). */
-function ArticleEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
-  const { t } = useI18n();
+function ArticleEditor({ id, onSaved, onDeleted }: { id: string; onSaved: () => void; onDeleted: () => void }) {
+  const { t, locale } = useI18n();
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const { ep } = useSession();
   const toast = useToast();
   const loaded = useAsync(async () => {
@@ -226,11 +261,36 @@ function ArticleEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
     setDrafts({ ...drafts, [l]: { ...drafts[l], title: rev.title, body: rev.body_markdown } });
   };
 
+  const title = drafts ? drafts[locale].title || drafts['en-us'].title || drafts['zh-cn'].title : '';
+  const remove = useAction(async () => {
+    await ep.kb.remove(id);
+    setConfirmDelete(false);
+    toast(t('kb.deleted', { name: title }));
+    onDeleted();
+  });
+
   if (loaded.error) return <ErrorNotice error={loaded.error} onRetry={loaded.reload} />;
   if (!drafts) return <Loading label={t('kb.loadingArticle')} />;
   const order: Locale[] = ['en-us', 'zh-cn'];
   return (
     <div className="editor">
+      <div className="editor-toolbar">
+        <button type="button" className="btn btn-small btn-danger" onClick={() => setConfirmDelete(true)} data-action="delete-article">
+          {t('kb.deleteArticle')}
+        </button>
+      </div>
+      <Dialog open={confirmDelete} title={t('kb.deleteArticleTitle', { name: title })} onClose={() => setConfirmDelete(false)}>
+        <p>{t('kb.deleteArticleHelp')}</p>
+        <ErrorNotice error={remove.error} />
+        <div className="dialog-actions">
+          <button type="button" className="btn" onClick={() => setConfirmDelete(false)} data-autofocus>
+            {t('app.cancel')}
+          </button>
+          <button type="button" className="btn btn-danger" disabled={remove.busy} onClick={() => void remove.run()} data-action="confirm-delete-article">
+            {t('app.delete')}
+          </button>
+        </div>
+      </Dialog>
       <div className="side-by-side">
         {order.map((l) => (
           <section key={l} className="translation" aria-labelledby={`tr-${l}`}>
