@@ -40,7 +40,7 @@ const payload = (i: number) =>
   });
 
 async function startServer(databaseUrl: string, dataDir: string) {
-  const child = spawn(process.execPath, [...process.execArgv, join(ROOT, 'bench/lib/intake-server.ts')], {
+  const child = spawn(process.execPath, [...process.execArgv, join(ROOT, process.env.BENCH_SERVER ?? 'bench/lib/intake-server.ts')], {
     cwd: ROOT,
     env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'inherit'],

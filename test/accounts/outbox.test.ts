@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../src/server/db/index.js';
 import { deliverDueMail, startOutboxWorker } from '../../src/server/jobs/outbox-worker.js';
-import { claimMail, enqueueMail } from '../../src/server/modules/mail/mail.outbox.js';
+import { claimMailBatch, enqueueMail } from '../../src/server/modules/mail/mail.outbox.js';
 import { renderMail } from '../../src/server/modules/mail/mail.templates.js';
 import { LogTransport, type OutgoingMail } from '../../src/server/modules/mail/mail.transport.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -129,16 +129,19 @@ describe.each(DIALECTS)('outbox worker on %s', (dialect) => {
     expect([...a.sent, ...b.sent].filter((m) => m.id === id)).toHaveLength(1);
   });
 
-  it('lets exactly one of two racing claims win each row', async () => {
+  it('lets exactly one of two racing batch claims win each row', async () => {
     const now = new Date().toISOString();
     const stale = new Date(Date.now() - 300_000).toISOString();
-    for (let i = 0; i < 15; i++) {
-      const id = await enqueue(`claim${i}@example.com`);
-      const [a, b] = await Promise.all([claimMail(main.db, id, 'claim-a', now, stale), claimMail(second.db, id, 'claim-b', now, stale)]);
-      expect([a, b].filter(Boolean)).toHaveLength(1);
-      // A live claim is not taken over; an expired one (dead worker) is.
-      expect(await claimMail(main.db, id, 'claim-c', now, stale)).toBeNull();
-      expect(await claimMail(main.db, id, 'claim-c', new Date(Date.now() + 600_000).toISOString(), new Date(Date.now() + 1000).toISOString())).not.toBeNull();
+    for (let i = 0; i < 5; i++) {
+      const ids = [await enqueue(`claim${i}a@example.com`), await enqueue(`claim${i}b@example.com`), await enqueue(`claim${i}c@example.com`)];
+      const [a, b] = await Promise.all([claimMailBatch(main.db, ids, 'claim-a', now, stale), claimMailBatch(second.db, ids, 'claim-b', now, stale)]);
+      // Every row is won by exactly one of them.
+      expect([...a, ...b].map((r) => r.id).sort()).toEqual([...ids].sort());
+      // Live claims are not taken over; expired ones (a dead worker's) are.
+      expect(await claimMailBatch(main.db, ids, 'claim-c', now, stale)).toEqual([]);
+      const later = await claimMailBatch(main.db, ids, 'claim-c', new Date(Date.now() + 600_000).toISOString(), new Date(Date.now() + 1000).toISOString());
+      expect(later.map((r) => r.id).sort()).toEqual([...ids].sort());
+      await main.db.updateTable('outbox').set({ status: 'sent' }).where('id', 'in', ids).execute();
     }
   });
 

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { newId } from '../db/ids.js';
-import { claimMail, findDueMail, markMailFailed, markMailSent } from '../modules/mail/mail.outbox.js';
+import { claimMailBatch, findDueMail, markMailBatchSent, markMailFailed } from '../modules/mail/mail.outbox.js';
 import type { MailTransport } from '../modules/mail/mail.transport.js';
 
 export interface OutboxWorkerLogger {
@@ -53,32 +53,37 @@ function settingsOf(options: OutboxWorkerOptions): Settings {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * One pass over the due outbox rows: claim each (skipping rows another worker won), send, mark.
- * Delivery is at-least-once only if a worker dies between sending and marking; otherwise each
- * row is sent exactly once however many workers run.
+ * One pass over the due outbox rows: claim them (in one statement; rows another worker won are
+ * skipped), send each, then mark the sent ones together. Each row is sent once however many
+ * workers run; only a worker dying mid-pass can cause a repeat (its claimed rows are retried
+ * after the lease), so delivery is at-least-once.
  */
 export async function deliverDueMail(options: OutboxWorkerOptions, resolved: Settings = settingsOf(options)): Promise<DeliveryStats> {
   const { db, transport, logger } = options;
   const { workerId, batchSize, maxAttempts, baseBackoffMs, maxBackoffMs, claimLeaseMs, clock } = resolved;
   const stats: DeliveryStats = { sent: 0, failed: 0 };
   const due = await findDueMail(db, iso(clock()), iso(clock() - claimLeaseMs), batchSize);
-  for (const { id } of due) {
-    const row = await claimMail(db, id, workerId, iso(clock()), iso(clock() - claimLeaseMs));
-    if (!row) continue;
-    try {
-      await transport.send({ id: row.id, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body, template: row.template, locale: row.locale });
-      await markMailSent(db, row.id, workerId, iso(clock()));
-      stats.sent++;
-    } catch (err) {
-      const attempt = row.attempts + 1;
-      const message = err instanceof Error ? err.message : String(err);
-      const retry = attempt < maxAttempts ? { at: iso(clock() + Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempt - 1))) } : null;
-      await markMailFailed(db, row.id, workerId, message, retry);
-      stats.failed++;
-      const log = { outboxId: row.id, template: row.template, attempt, transport: transport.name, error: message, ...(retry ? { retryAt: retry.at } : {}) };
-      if (retry) logger.warn(log, 'mail delivery failed; will retry');
-      else logger.error(log, 'mail delivery failed for good');
+  const rows = await claimMailBatch(db, due.map((d) => d.id), workerId, iso(clock()), iso(clock() - claimLeaseMs));
+  const sent: string[] = [];
+  try {
+    for (const row of rows) {
+      try {
+        await transport.send({ id: row.id, to: row.to_address, subject: row.subject, text: row.text_body, html: row.html_body, template: row.template, locale: row.locale });
+        sent.push(row.id);
+        stats.sent++;
+      } catch (err) {
+        const attempt = row.attempts + 1;
+        const message = err instanceof Error ? err.message : String(err);
+        const retry = attempt < maxAttempts ? { at: iso(clock() + Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempt - 1))) } : null;
+        await markMailFailed(db, row.id, workerId, message, retry);
+        stats.failed++;
+        const log = { outboxId: row.id, template: row.template, attempt, transport: transport.name, error: message, ...(retry ? { retryAt: retry.at } : {}) };
+        if (retry) logger.warn(log, 'mail delivery failed; will retry');
+        else logger.error(log, 'mail delivery failed for good');
+      }
     }
+  } finally {
+    await markMailBatchSent(db, sent, workerId, iso(clock()));
   }
   return stats;
 }

@@ -73,35 +73,35 @@ export function findDueMail(db: Kysely<Database>, now: string, staleClaimBefore:
 }
 
 /**
- * Claims one row for `workerId` with a conditional UPDATE: of several workers racing for the same
- * row exactly one sees an affected row (PostgreSQL re-checks the WHERE after a concurrent update;
- * SQLite serializes writers). Returns the row when this worker won it.
+ * Claims several rows at once (one conditional UPDATE, so one commit for the batch); returns the
+ * rows this worker won, oldest first. Racing workers each get a disjoint subset.
  */
-export async function claimMail(db: Kysely<Database>, id: string, workerId: string, now: string, staleClaimBefore: string): Promise<OutboxRow | null> {
-  const result = await db
+export async function claimMailBatch(db: Kysely<Database>, ids: string[], workerId: string, now: string, staleClaimBefore: string): Promise<OutboxRow[]> {
+  if (!ids.length) return [];
+  await db
     .updateTable('outbox')
     .set({ claimed_by: workerId, claimed_at: now })
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('status', '=', 'pending')
     .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', staleClaimBefore)]))
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return null;
-  const row = await db.selectFrom('outbox').selectAll().where('id', '=', id).where('claimed_by', '=', workerId).executeTakeFirst();
-  return row ?? null;
+    .execute();
+  return db.selectFrom('outbox').selectAll().where('id', 'in', ids).where('claimed_by', '=', workerId).where('status', '=', 'pending').orderBy('created_at').orderBy('id').execute();
+}
+
+/** Marks the rows this worker sent, in one statement. */
+export async function markMailBatchSent(db: Kysely<Database>, ids: string[], workerId: string, now: string): Promise<void> {
+  if (!ids.length) return;
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'sent', sent_at: now, attempts: eb('attempts', '+', 1), last_error: null, claimed_by: null, claimed_at: null, text_body: SCRUBBED, html_body: SCRUBBED }))
+    .where('id', 'in', ids)
+    .where('claimed_by', '=', workerId)
+    .execute();
 }
 
 // Once delivered (or abandoned) the body is dropped: it may hold a one-time link, and the
 // email tokens themselves are stored hashed for exactly that reason.
 const SCRUBBED = '';
-
-export async function markMailSent(db: Kysely<Database>, id: string, workerId: string, now: string): Promise<void> {
-  await db
-    .updateTable('outbox')
-    .set((eb) => ({ status: 'sent', sent_at: now, attempts: eb('attempts', '+', 1), last_error: null, claimed_by: null, claimed_at: null, text_body: SCRUBBED, html_body: SCRUBBED }))
-    .where('id', '=', id)
-    .where('claimed_by', '=', workerId)
-    .execute();
-}
 
 /** Records a failed attempt: back to pending with a retry time, or failed for good after the last attempt. */
 export async function markMailFailed(
