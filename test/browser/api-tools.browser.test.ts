@@ -1,8 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { launchChromium, screenshotter } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
@@ -10,9 +9,6 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
  * The API tools in a real Chromium: the decoder without JavaScript, and the API-Sign self-check with
  * JavaScript, proving the secret never leaves the page. Chromium is never downloaded.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = resolve(import.meta.dirname, '../../test-artifacts/screenshots');
 
 const PUBLISHED = {
   secret: 'kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==',
@@ -42,14 +38,10 @@ describe('API tools in Chromium', () => {
   let base = '';
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with "apt-get install -y chromium fonts-noto-cjk" (this test never downloads a browser).`);
-    }
-    mkdirSync(SHOTS, { recursive: true });
     ctx = await createTestApp('sqlite');
     await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     noJs = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     withJs = await browser.newContext({ javaScriptEnabled: true, locale: 'en-US', viewport: { width: 1280, height: 900 } });
   });
@@ -59,7 +51,7 @@ describe('API tools in Chromium', () => {
     await ctx?.close();
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `api-tools-${name}.png`), fullPage: true });
+  const shot = screenshotter('api-tools-');
 
   /** Console errors (CSP and Trusted Types violations included) and uncaught errors of a page. */
   function watch(page: Page): string[] {

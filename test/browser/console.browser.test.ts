@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import * as OTPAuth from 'otpauth';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshotter } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/server/modules/accounts/password.js';
 import { createStaff } from '../../src/server/modules/staff/staff.service.js';
@@ -15,10 +16,7 @@ import { TEST_ADMIN_TOKEN } from '../helpers/db.js';
  * that asks for a recovery phrase, solving, the collision notice, and the customer seeing the reply.
  * Chromium is never downloaded: the CI script installs /usr/bin/chromium (apt: chromium fonts-noto-cjk).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = resolve(ROOT, 'test-artifacts/screenshots');
 const PASSWORD = 'Lighthouse-keeper-2041';
 const BUILD_TIMEOUT_MS = 180_000;
 
@@ -58,9 +56,10 @@ describe('agent console in Chromium', () => {
   const admin = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` };
 
   /** Full-page screenshot from the top (a scrolled page would show the sticky top bar mid-image). */
+  const save = screenshotter('console-');
   const shot = async (p: Page, name: string) => {
     await p.evaluate(() => window.scrollTo(0, 0));
-    return p.screenshot({ path: resolve(SHOTS, `console-${name}.png`), fullPage: true });
+    return save(p, name);
   };
 
   /** Signs in through the UI: password, then (first time) enrolment with the secret shown on screen. */
@@ -84,10 +83,6 @@ describe('agent console in Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with "apt-get install -y chromium fonts-noto-cjk" (this test never downloads a browser).`);
-    }
-    mkdirSync(SHOTS, { recursive: true });
     await buildConsole();
 
     ctx = await createTestApp('sqlite', {}, { mailWorker: false, backgroundJobs: false });
@@ -152,7 +147,7 @@ describe('agent console in Chromium', () => {
     guestToken = submitted.json<{ guest_token: string }>().guest_token;
     expect(guestToken).toBeTruthy();
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     agentContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     page = await agentContext.newPage();
     // Bounded waits: a step that cannot happen fails with its locator instead of the test's timeout.

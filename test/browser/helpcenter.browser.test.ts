@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshotter } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
@@ -9,9 +8,6 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
  * The public help center in a real Chromium with JavaScript disabled, on the bundled content.
  * Chromium is never downloaded: the CI script installs /usr/bin/chromium (apt: chromium fonts-noto-cjk).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = resolve(import.meta.dirname, '../../test-artifacts/screenshots');
 
 describe('help center in Chromium with JavaScript off', () => {
   let ctx: TestApp | undefined;
@@ -20,14 +16,10 @@ describe('help center in Chromium with JavaScript off', () => {
   let base = '';
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with "apt-get install -y chromium fonts-noto-cjk" (this test never downloads a browser).`);
-    }
-    mkdirSync(SHOTS, { recursive: true });
     ctx = await createTestApp('sqlite');
     await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   });
 
@@ -36,7 +28,7 @@ describe('help center in Chromium with JavaScript off', () => {
     await ctx?.close();
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
+  const shot = screenshotter('');
 
   it('redirects / to the Chinese home for a zh-CN browser', async () => {
     const page = await context.newPage();

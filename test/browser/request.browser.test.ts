@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshotter } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyRecord } from '../../src/server/modules/records/record-chain.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -10,9 +10,6 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
  * The request form in a real Chromium with JavaScript on, against the real app on a random port with
  * the bundled content (SQLite). Chromium is never downloaded: /usr/bin/chromium must be installed.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = resolve(import.meta.dirname, '../../test-artifacts/screenshots');
 const TRON = 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t';
 const XRP = 'rHb9CJAWyB4rj91VRWn96DkukG4bwdtyTh';
 
@@ -30,14 +27,10 @@ describe('request form in Chromium with JavaScript on', () => {
   let base = '';
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with "apt-get install -y chromium fonts-noto-cjk" (this test never downloads a browser).`);
-    }
-    mkdirSync(SHOTS, { recursive: true });
     ctx = await createTestApp('sqlite');
     await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ javaScriptEnabled: true, locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   });
 
@@ -46,7 +39,7 @@ describe('request form in Chromium with JavaScript on', () => {
     await ctx?.close();
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `request-${name}.png`), fullPage: true });
+  const shot = screenshotter('request-');
   const db = () => ctx!.app.services.database.db;
   const count = async (table: 'tickets' | 'deflections') => (await db().selectFrom(table).select('id').execute()).length;
 

@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshotter } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { TEST_ADMIN_TOKEN } from '../helpers/db.js';
@@ -10,9 +9,6 @@ import { TEST_ADMIN_TOKEN } from '../helpers/db.js';
  * Status notices in a real Chromium against the real app on a random port (SQLite, bundled content).
  * Chromium is never downloaded: /usr/bin/chromium must be installed.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = resolve(import.meta.dirname, '../../test-artifacts/screenshots');
 const TITLE_ZH = 'USDT 钱包维护：充值与提现暂停';
 
 describe('status notices in Chromium', () => {
@@ -22,14 +18,10 @@ describe('status notices in Chromium', () => {
   let noticeId = '';
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}. Install it with "apt-get install -y chromium fonts-noto-cjk" (this test never downloads a browser).`);
-    }
-    mkdirSync(SHOTS, { recursive: true });
     ctx = await createTestApp('sqlite', {}, { mailWorker: false, backgroundJobs: false });
     await ctx.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
 
     // An admin publishes maintenance of the USDT wallet through the API.
     const now = Date.now();
@@ -58,7 +50,7 @@ describe('status notices in Chromium', () => {
     await ctx?.close();
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `status-${name}.png`), fullPage: true });
+  const shot = screenshotter('status-');
   const db = () => ctx!.app.services.database.db;
 
   /** Console errors (CSP and Trusted Types violations included) and failed responses of a page. */

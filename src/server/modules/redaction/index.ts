@@ -4,7 +4,7 @@
  * agent replies that ask customers for any of them. Pure functions, no I/O.
  */
 export { scanText } from './scan.js';
-export { userWarning, placeholder } from './placeholders.js';
+export { userWarning, placeholder, secretLabel } from './placeholders.js';
 export { checkOutbound } from './outbound.js';
 export { DEFAULT_FINGERPRINT_SALT } from './fingerprint.js';
 export type {

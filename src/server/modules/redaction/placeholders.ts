@@ -35,6 +35,12 @@ export function kindLabel(kind: SecretKind, locale: RedactionLocale): string {
   return KIND_LABELS[locale][kind];
 }
 
+/** A kind name from the shield (or anything else, which reads as "private key or recovery phrase"). */
+export function secretLabel(kind: string, locale: RedactionLocale): string {
+  const labels: Record<string, string> = KIND_LABELS[locale];
+  return Object.hasOwn(labels, kind) ? labels[kind]! : locale === 'zh-cn' ? '私钥或助记词' : 'private key or recovery phrase';
+}
+
 /** The typed marker that replaces a secret: "[redacted: password]" / "[已隐藏：密码]". */
 export function placeholder(kind: SecretKind, locale: RedactionLocale): string {
   const label = kindLabel(kind, locale);

@@ -3,6 +3,7 @@
  * HTML). Kept as functions in a pure module so checks need no i18n runtime.
  */
 import type { Locale } from '../../../shared/locales.js';
+import { secretLabel } from '../redaction/index.js';
 
 const enInputs = {
   required: (label: string) => `Enter ${label.toLowerCase()}.`,
@@ -183,38 +184,9 @@ const zhChecks: typeof enChecks = {
 
 export const checkMessages = (locale: Locale) => (locale === 'zh-cn' ? zhChecks : enChecks);
 
-const SECRET_LABELS: Record<Locale, Record<string, string>> = {
-  'en-us': {
-    recovery_phrase: 'recovery phrase',
-    extended_private_key: 'private key',
-    wif_private_key: 'private key',
-    raw_private_key: 'private key',
-    keystore_json: 'private key',
-    api_secret: 'API secret',
-    api_key: 'API key',
-    password: 'password',
-    otp_code: '2FA code',
-    card_number: 'card number',
-    secret_key: 'private key or recovery phrase',
-  },
-  'zh-cn': {
-    recovery_phrase: '助记词',
-    extended_private_key: '私钥',
-    wif_private_key: '私钥',
-    raw_private_key: '私钥',
-    keystore_json: '私钥',
-    api_secret: 'API 密钥',
-    api_key: 'API 密钥',
-    password: '密码',
-    otp_code: '验证码',
-    card_number: '银行卡号',
-    secret_key: '私钥或助记词',
-  },
-};
-
 /** The refusal shown instead of a value the secret shield caught; the value itself is never echoed. */
 export function secretRefusal(locale: Locale, kinds: readonly string[], brand: string): string {
-  const labels = [...new Set(kinds.map((k) => SECRET_LABELS[locale][k] ?? SECRET_LABELS[locale].secret_key!))];
+  const labels = [...new Set(kinds.map((k) => secretLabel(k, locale)))];
   if (locale === 'zh-cn') {
     return `我们没有接受这项内容，因为它看起来像${labels.join('、')}。切勿在任何地方输入它：${brand} 的工作人员绝不会向您索要。如果已经泄露，请立即转移资产并更换相关凭证。`;
   }
