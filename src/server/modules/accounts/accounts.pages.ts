@@ -26,6 +26,7 @@ import {
   type FormState,
   type NoticeKey,
 } from './accounts.views.js';
+import { addPageSecurityHeaders, pageSecurityHeaders } from '../helpcenter/page-security.js';
 
 export interface AccountPagesOptions {
   service: AccountsService;
@@ -33,16 +34,7 @@ export interface AccountPagesOptions {
 }
 
 /** Same policy as the help center, but nothing here is cacheable and no referrer leaves (links carry tokens). */
-const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-  'cache-control': 'no-store',
-};
+const SECURITY_HEADERS = pageSecurityHeaders({ noReferrer: true, noStore: true });
 
 const hide = { schema: { hide: true } } as const;
 const csrfAlways = { schema: { hide: true }, config: { csrf: 'always' as const } };
@@ -108,10 +100,7 @@ export const accountPages: FastifyPluginAsync<AccountPagesOptions> = async (app,
     return send(reply, error.status, body);
   };
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
-    return payload;
-  });
+  addPageSecurityHeaders(app, SECURITY_HEADERS);
 
   app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
     const locale = request.locale;

@@ -30,6 +30,7 @@ import {
   type TierId,
 } from './rate-limit.js';
 import { statusNoticesOf } from '../status/status.board.js';
+import { pageSecurityHeaders } from '../helpcenter/page-security.js';
 
 export interface ApiToolsOptions {
   kb: KnowledgeBaseService;
@@ -258,15 +259,7 @@ const apiRoutes: FastifyPluginAsyncZod<Shared> = async (app, { decoder, titles, 
 // Pages
 
 /** Tool pages: no scripts, no connections; forms only to ourselves. */
-const TOOL_PAGE_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-};
+const TOOL_PAGE_HEADERS = pageSecurityHeaders({ sealed: true });
 
 /**
  * The signature page handles an API secret: only our one module script, no connections of any kind,

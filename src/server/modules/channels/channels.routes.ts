@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { BrandConfig, Config } from '../../config.js';
@@ -13,6 +13,7 @@ import { presentChannel, presentVerdict, staffNeverWarnings } from './channels.p
 import { officialChannelsPage } from './channels.views.js';
 import { listOfficialChannels, MAX_INPUT_LENGTH, verifyChannel } from './verify.js';
 import { statusNoticesOf } from '../status/status.board.js';
+import { addPageSecurityHeaders, pageSecurityHeaders, sendHtml } from '../helpcenter/page-security.js';
 
 const tags = ['Official channels'];
 
@@ -68,15 +69,7 @@ const channelsApi: FastifyPluginAsyncZod<{ brand: BrandConfig }> = async (app, {
 };
 
 /** Page headers: the help center's policy; a checked value never leaves in a Referer. */
-const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-};
+const SECURITY_HEADERS = pageSecurityHeaders({ noReferrer: true });
 
 const hide = { schema: { hide: true } } as const;
 
@@ -89,23 +82,18 @@ function firstQueryValue(query: unknown, name: string): string | null {
 /** GET /hc/:locale/official-channels (with ?q= the verdict is on the page): works without JavaScript. */
 const channelsPages: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
   const site: SiteContext = { brand: config.brand, publicUrl: config.publicUrl, statusNotices: statusNoticesOf(app) };
-  const send = (reply: FastifyReply, status: number, body: string, cache: string) =>
-    reply.status(status).header('cache-control', cache).type('text/html; charset=utf-8').send(body);
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
-    return payload;
-  });
+  addPageSecurityHeaders(app, SECURITY_HEADERS);
 
   app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
     const status = error instanceof AppError ? error.status : (error as FastifyError).statusCode;
     if (typeof status === 'number' && status < 500) {
       const text = error instanceof AppError ? error.localizedMessage(request.locale) : error.message;
-      return send(reply, status === 404 ? 404 : 400, errorPage(site, request.locale, status === 404 ? 'not_found' : 'bad_request', { text }), 'no-store');
+      return sendHtml(reply, status === 404 ? 404 : 400, errorPage(site, request.locale, status === 404 ? 'not_found' : 'bad_request', { text }), 'no-store');
     }
     const reference = randomUUID();
     request.log.error({ err: error, reference }, 'official channels page failed');
-    return send(reply, 500, errorPage(site, request.locale, 'server', { reference }), 'no-store');
+    return sendHtml(reply, 500, errorPage(site, request.locale, 'server', { reference }), 'no-store');
   });
 
   app.get('/hc/assets/channels.css', hide, async (request, reply) => {
@@ -118,7 +106,7 @@ const channelsPages: FastifyPluginAsync<{ config: Config }> = async (app, { conf
     const raw = request.params.locale;
     if (!(isLocale(raw) && raw === raw.toLowerCase())) {
       const locale = /^(zh|en)([-_][a-z]{2,4})?$/i.test(raw) ? normalizeLocale(raw) : null;
-      if (!locale) return send(reply, 404, errorPage(site, request.locale, 'not_found'), 'no-store');
+      if (!locale) return sendHtml(reply, 404, errorPage(site, request.locale, 'not_found'), 'no-store');
       return reply.header('cache-control', 'public, max-age=60').redirect(request.url.replace(/^\/hc\/[^/?#]+/, `/hc/${locale}`), 301);
     }
     const locale = raw as Locale;
@@ -126,7 +114,7 @@ const channelsPages: FastifyPluginAsync<{ config: Config }> = async (app, { conf
     const verdict = query !== null ? presentVerdict(verifyChannel(query, config.brand), locale, config.brand) : null;
     const body = officialChannelsPage(site, locale, { channels: listOfficialChannels(config.brand), query, verdict });
     // The list is the same for everyone; a checked value is private to whoever typed it.
-    return send(reply, 200, body, query === null ? 'public, max-age=60' : 'no-store');
+    return sendHtml(reply, 200, body, query === null ? 'public, max-age=60' : 'no-store');
   });
 };
 

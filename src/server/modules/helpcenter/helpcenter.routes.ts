@@ -22,6 +22,7 @@ import {
   type ErrorKind,
   type SiteContext,
 } from './helpcenter.views.js';
+import { addPageSecurityHeaders, pageSecurityHeaders, sendHtml } from './page-security.js';
 
 export interface HelpCenterOptions {
   kb: KnowledgeBaseService;
@@ -32,15 +33,7 @@ export interface HelpCenterOptions {
 const PAGE_CACHE = 'public, max-age=60';
 const NO_STORE = 'no-store';
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-};
+const SECURITY_HEADERS = pageSecurityHeaders({ externalImages: true });
 
 const hide = { schema: { hide: true } } as const;
 
@@ -77,9 +70,7 @@ function resolveLocale(raw: string): { locale: Locale; canonical: boolean } | nu
   return locale ? { locale, canonical: false } : null;
 }
 
-function sendHtml(reply: FastifyReply, status: number, body: string, cache: string = PAGE_CACHE) {
-  return reply.status(status).header('cache-control', cache).type('text/html; charset=utf-8').send(body);
-}
+const sendPage = (reply: FastifyReply, status: number, body: string, cache: string = PAGE_CACHE) => sendHtml(reply, status, body, cache);
 
 export const helpCenterRoutes: FastifyPluginAsync<HelpCenterOptions> = async (app, { kb, config }) => {
   const pages = new HelpCenterPages(kb, config);
@@ -88,13 +79,10 @@ export const helpCenterRoutes: FastifyPluginAsync<HelpCenterOptions> = async (ap
 
   const renderError = (request: FastifyRequest, reply: FastifyReply, status: number, kind: ErrorKind, detail: { text?: string; reference?: string } = {}) => {
     reply.header('vary', 'Accept-Language');
-    return sendHtml(reply, status, errorPage(site, request.locale, kind, detail), NO_STORE);
+    return sendPage(reply, status, errorPage(site, request.locale, kind, detail), NO_STORE);
   };
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
-    return payload;
-  });
+  addPageSecurityHeaders(app, SECURITY_HEADERS);
 
   app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
@@ -149,7 +137,7 @@ export const helpCenterRoutes: FastifyPluginAsync<HelpCenterOptions> = async (ap
       hc.get<{ Params: { locale: string } }>('/:locale', hide, async (request, reply) => {
         const locale = withLocale(request, reply);
         if (!locale) return reply;
-        return sendHtml(reply, 200, homePage(site, locale, await pages.home(locale)));
+        return sendPage(reply, 200, homePage(site, locale, await pages.home(locale)));
       });
 
       hc.get<{ Params: { locale: string; key: string } }>('/:locale/categories/:key', hide, async (request, reply) => {
@@ -157,7 +145,7 @@ export const helpCenterRoutes: FastifyPluginAsync<HelpCenterOptions> = async (ap
         if (!locale) return reply;
         const data = await pages.category(locale, request.params.key);
         if (data.category.key !== request.params.key) return reply.redirect(categoryPath(locale, data.category.key), 301);
-        return sendHtml(reply, 200, categoryPage(site, locale, data));
+        return sendPage(reply, 200, categoryPage(site, locale, data));
       });
 
       hc.get<{ Params: { locale: string; key: string } }>('/:locale/sections/:key', hide, async (request, reply) => {
@@ -166,7 +154,7 @@ export const helpCenterRoutes: FastifyPluginAsync<HelpCenterOptions> = async (ap
         const page = parsePage(request.query, locale);
         const data = await pages.section(locale, request.params.key, page, parsePerPage(request.query, SECTION_PER_PAGE, 100));
         if (data.section.key !== request.params.key) return reply.redirect(sectionPath(locale, data.section.key), 301);
-        return sendHtml(reply, 200, sectionPage(site, locale, data));
+        return sendPage(reply, 200, sectionPage(site, locale, data));
       });
 
       hc.get<{ Params: { locale: string; slug: string } }>('/:locale/articles/:slug', hide, async (request, reply) => {
@@ -175,7 +163,7 @@ export const helpCenterRoutes: FastifyPluginAsync<HelpCenterOptions> = async (ap
         const voted = queryValue(request.query, 'voted') !== '';
         const data = await pages.article(locale, request.params.slug, { recordView: !voted });
         if (data.article.slug !== request.params.slug) return reply.redirect(articlePath(locale, data.article.slug), 301);
-        return sendHtml(reply, 200, articlePage(site, locale, data, { voted }), voted ? NO_STORE : PAGE_CACHE);
+        return sendPage(reply, 200, articlePage(site, locale, data, { voted }), voted ? NO_STORE : PAGE_CACHE);
       });
 
       hc.post<{ Params: { locale: string; slug: string }; Body: unknown }>('/:locale/articles/:slug/vote', { ...hide, config: { csrf: 'off' } }, async (request, reply) => {
@@ -211,7 +199,7 @@ export const helpCenterRoutes: FastifyPluginAsync<HelpCenterOptions> = async (ap
           parsePerPage(request.query, SEARCH_PER_PAGE, 50),
           queryValue(request.query, 'category').trim(),
         );
-        return sendHtml(reply, 200, searchPage(site, locale, data));
+        return sendPage(reply, 200, searchPage(site, locale, data));
       });
     },
     { prefix: '/hc' },

@@ -45,6 +45,7 @@ import {
   type TicketFact,
   type TicketNotice,
 } from './portal.views.js';
+import { addPageSecurityHeaders, pageSecurityHeaders } from '../helpcenter/page-security.js';
 
 export interface PortalOptions {
   requests: RequestsService;
@@ -56,16 +57,7 @@ export interface PortalOptions {
  * Pages carry CSRF tokens and personal data: never cached, no referrer leaves (guest links carry a
  * token). Scripts only from our origin (the one enhancement script), and under Trusted Types.
  */
-const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'; require-trusted-types-for 'script'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-  'cache-control': 'no-store',
-};
+const SECURITY_HEADERS = pageSecurityHeaders({ scripts: 'self', noReferrer: true, noStore: true, trustedTypes: true });
 
 const hide = { schema: { hide: true } } as const;
 /** Every portal form may come from a signed-out visitor: double-submit check for them, session token otherwise. */
@@ -150,10 +142,7 @@ export const portalRoutes: FastifyPluginAsync<PortalOptions> = async (app, { req
     limits: { fileSize: config.attachments.maxBytes, files: config.attachments.maxFiles, fields: 100, fieldSize: 100_000, parts: 120, headerPairs: 100 },
   });
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
-    return payload;
-  });
+  addPageSecurityHeaders(app, SECURITY_HEADERS);
 
   /** Where to send someone whose form expired: the page the form was on. */
   const retryHref = (request: FastifyRequest): string => {

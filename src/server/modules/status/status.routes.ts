@@ -22,6 +22,7 @@ import { affects, hasScopeFilter, noticeEndedAt, NOTICE_STATES, type NoticeState
 import { presentNoticePublic } from './status.presenter.js';
 import { endedNotices, type Notice } from './status.queries.js';
 import { statusPage } from './status.views.js';
+import { addPageSecurityHeaders, pageSecurityHeaders, sendHtml } from '../helpcenter/page-security.js';
 
 export interface StatusPluginOptions {
   db: Kysely<Database>;
@@ -148,28 +149,16 @@ const statusApi: FastifyPluginAsyncZod<{ board: StatusBoard; db: Kysely<Database
 // ---------------------------------------------------------------------------------------------
 // Help Center pages (no JavaScript needed)
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-};
+const SECURITY_HEADERS = pageSecurityHeaders({ externalImages: true });
 const hide = { schema: { hide: true } } as const;
 type LocaleParams = { Params: { locale: string } };
 
 const statusPages = async (app: FastifyInstance, { board, db, config, requests }: { board: StatusBoard; db: Kysely<Database>; config: Config; requests: RequestsService }) => {
   const site: SiteContext = { brand: config.brand, publicUrl: config.publicUrl, statusNotices: statusNoticesOf(app) };
-  const send = (reply: FastifyReply, status: number, body: string, cache: string) => reply.status(status).header('cache-control', cache).type('text/html; charset=utf-8').send(body);
   const renderError = (request: FastifyRequest, reply: FastifyReply, status: number, kind: ErrorKind, detail: { text?: string; reference?: string } = {}) =>
-    send(reply, status, errorPage(site, request.locale, kind, detail), 'no-store');
+    sendHtml(reply, status, errorPage(site, request.locale, kind, detail), 'no-store');
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
-    return payload;
-  });
+  addPageSecurityHeaders(app, SECURITY_HEADERS);
 
   app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
@@ -233,7 +222,7 @@ const statusPages = async (app: FastifyInstance, { board, db, config, requests }
       typeName: typeNames(locale),
       networkName: networkName(locale),
     });
-    return send(reply, 200, page, 'public, max-age=30');
+    return sendHtml(reply, 200, page, 'public, max-age=30');
   });
 
   app.get<LocaleParams>('/hc/:locale/status/feed.atom', hide, async (request, reply) => {

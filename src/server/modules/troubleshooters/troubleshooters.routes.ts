@@ -19,6 +19,7 @@ import { canValidateTroubleshooters } from './troubleshooters.policy.js';
 import { TroubleshooterService } from './troubleshooters.service.js';
 import { listPage, treePath, walkPage, type WalkView } from './troubleshooters.views.js';
 import { statusNoticesOf } from '../status/status.board.js';
+import { addPageSecurityHeaders, pageSecurityHeaders, sendHtml } from '../helpcenter/page-security.js';
 
 export interface TroubleshooterOptions {
   config: Config;
@@ -29,15 +30,7 @@ export interface TroubleshooterOptions {
 }
 
 /** Pages carry what the visitor typed in their URL: never cached, never sent as a referrer. */
-const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-};
+const SECURITY_HEADERS = pageSecurityHeaders({ externalImages: true, noReferrer: true });
 const PAGE_CACHE = 'public, max-age=60';
 const NO_STORE = 'no-store';
 
@@ -68,26 +61,21 @@ interface Deps {
 
 const troubleshooterPages: FastifyPluginAsync<Deps> = async (app: FastifyInstance, { service, config }) => {
   const site: SiteContext = { brand: config.brand, publicUrl: config.publicUrl, statusNotices: statusNoticesOf(app) };
-  const send = (reply: FastifyReply, status: number, body: string, cache: string) =>
-    reply.status(status).header('cache-control', cache).type('text/html; charset=utf-8').send(body);
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
-    return payload;
-  });
+  addPageSecurityHeaders(app, SECURITY_HEADERS);
 
   app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
     const locale = request.locale;
-    if (error instanceof AppError && error.status === 404) return send(reply, 404, errorPage(site, locale, 'not_found'), NO_STORE);
+    if (error instanceof AppError && error.status === 404) return sendHtml(reply, 404, errorPage(site, locale, 'not_found'), NO_STORE);
     if (error instanceof AppError && error.status < 500) {
       const detail = typeof error.params.detail === 'string' ? error.params.detail : error.localizedMessage(locale);
-      return send(reply, error.status, errorPage(site, locale, 'bad_request', { text: detail }), NO_STORE);
+      return sendHtml(reply, error.status, errorPage(site, locale, 'bad_request', { text: detail }), NO_STORE);
     }
     const status = (error as FastifyError).statusCode;
-    if (!(error instanceof AppError) && typeof status === 'number' && status < 500) return send(reply, status, errorPage(site, locale, 'bad_request', { text: error.message }), NO_STORE);
+    if (!(error instanceof AppError) && typeof status === 'number' && status < 500) return sendHtml(reply, status, errorPage(site, locale, 'bad_request', { text: error.message }), NO_STORE);
     const reference = randomUUID();
     request.log.error({ err: error, reference }, 'troubleshooter page failed');
-    return send(reply, 500, errorPage(site, locale, 'server', { reference }), NO_STORE);
+    return sendHtml(reply, 500, errorPage(site, locale, 'server', { reference }), NO_STORE);
   });
 
   /** The :locale segment: 404 when unknown, 301 to the canonical spelling of a variant. */
@@ -96,7 +84,7 @@ const troubleshooterPages: FastifyPluginAsync<Deps> = async (app: FastifyInstanc
     if (isLocale(raw) && raw === raw.toLowerCase()) return raw as Locale;
     const locale = /^(zh|en)([-_][a-z]{2,4})?$/i.test(raw) ? normalizeLocale(raw) : null;
     if (locale) void reply.header('cache-control', PAGE_CACHE).redirect(request.url.replace(/^\/hc\/[^/?#]+/, `/hc/${locale}`), 301);
-    else void send(reply, 404, errorPage(site, request.locale, 'not_found'), NO_STORE);
+    else void sendHtml(reply, 404, errorPage(site, request.locale, 'not_found'), NO_STORE);
     return null;
   };
 
@@ -111,7 +99,7 @@ const troubleshooterPages: FastifyPluginAsync<Deps> = async (app: FastifyInstanc
   app.get<{ Params: { locale: string } }>('/hc/:locale/troubleshooters', route, async (request, reply) => {
     const locale = localeOf(request, reply);
     if (!locale) return reply;
-    return send(reply, 200, listPage(site, locale, service.list()), PAGE_CACHE);
+    return sendHtml(reply, 200, listPage(site, locale, service.list()), PAGE_CACHE);
   });
 
   app.get<{ Params: { locale: string; key: string } }>('/hc/:locale/troubleshooters/:key', route, async (request, reply) => {
@@ -163,7 +151,7 @@ const troubleshooterPages: FastifyPluginAsync<Deps> = async (app: FastifyInstanc
       preview: prefilled ? service.preview(prefilled, locale) : [],
     };
     const personal = Object.keys(request.query as object).length > 0;
-    return send(reply, 200, walkPage(site, view), personal ? NO_STORE : PAGE_CACHE);
+    return sendHtml(reply, 200, walkPage(site, view), personal ? NO_STORE : PAGE_CACHE);
   });
 };
 
