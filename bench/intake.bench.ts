@@ -15,6 +15,7 @@ import { ROOT, RESULTS_DIR, isMain } from './lib/paths.js';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const MAX_REQUESTS = Number(process.env.BENCH_INTAKE_REQUESTS ?? 20_000);
 const MAX_SECONDS = Number(process.env.BENCH_INTAKE_SECONDS ?? 15);
+const WARMUP_SECONDS = Math.min(5, MAX_SECONDS);
 const PG_ADMIN = process.env.PHAROS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 // A different (valid, checksummed) address for every submission, as real customers have.
@@ -39,10 +40,10 @@ const payload = (i: number) =>
     },
   });
 
-async function startServer(databaseUrl: string, dataDir: string) {
+async function startServer(databaseUrl: string, dataDir: string, batchMax: number) {
   const child = spawn(process.execPath, [...process.execArgv, join(ROOT, process.env.BENCH_SERVER ?? 'bench/lib/intake-server.ts')], {
     cwd: ROOT,
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: dataDir },
+    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_DATA_DIR: dataDir, BENCH_WRITE_BATCH_MAX: String(batchMax) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const info = await new Promise<{ url: string; authorization: string }>((resolve, reject) => {
@@ -61,12 +62,12 @@ async function startServer(databaseUrl: string, dataDir: string) {
   return { ...info, stop: () => new Promise<void>((r) => { child.once('exit', () => r()); child.kill('SIGTERM'); }) };
 }
 
-async function load(url: string, authorization: string) {
+async function load(url: string, authorization: string, maxSeconds: number) {
   const agent = new Agent({ connections: CONCURRENCY, pipelining: 1 });
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
-  const deadline = Date.now() + MAX_SECONDS * 1000;
+  const deadline = Date.now() + maxSeconds * 1000;
   const started = performance.now();
   const worker = async () => {
     while (next < MAX_REQUESTS && Date.now() < deadline) {
@@ -88,7 +89,9 @@ async function load(url: string, authorization: string) {
 
 export async function runIntakeBench(): Promise<Record<string, unknown>> {
   const results: Array<Record<string, unknown>> = [];
-  for (const dialect of ['sqlite', 'postgres'] as const) {
+  // Group commit on (the default) and off (one transaction per ticket), side by side.
+  const runs = [['sqlite', 64], ['sqlite', 1], ['postgres', 64], ['postgres', 1]] as const;
+  for (const [dialect, batchMax] of runs) {
     const dataDir = mkdtempSync(join(tmpdir(), 'pharos-intake-'));
     let dbUrl = `sqlite:${join(dataDir, 'pharos.db')}`;
     const dbName = `pharos_bench_${Date.now().toString(36)}`;
@@ -101,11 +104,11 @@ export async function runIntakeBench(): Promise<Record<string, unknown>> {
       u.pathname = `/${dbName}`;
       dbUrl = u.toString();
     }
-    const server = await startServer(dbUrl, dataDir);
+    const server = await startServer(dbUrl, dataDir, batchMax);
     try {
-      await load(server.url, server.authorization); // warm-up run (JIT, caches), not reported
-      const r = await load(server.url, server.authorization);
-      results.push({ dialect, concurrency: CONCURRENCY, ...r });
+      await load(server.url, server.authorization, WARMUP_SECONDS); // warm-up run (JIT, caches), not reported
+      const r = await load(server.url, server.authorization, MAX_SECONDS);
+      results.push({ dialect, writeBatchMax: batchMax, concurrency: CONCURRENCY, ...r });
     } finally {
       await server.stop();
       if (dialect === 'postgres') {
@@ -118,7 +121,7 @@ export async function runIntakeBench(): Promise<Record<string, unknown>> {
     }
   }
   console.log('\nTicket intake (POST /api/v2/requests, full pipeline)');
-  console.log(formatTable(['dialect', 'clients', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms'], results.map((r) => [String(r.dialect), Number(r.concurrency), Number(r.requests), Number(r.errors), Number(r.perSecond), Number(r.p50), Number(r.p99)])));
+  console.log(formatTable(['dialect', 'group commit', 'clients', 'requests', 'errors', 'req/s', 'p50 ms', 'p99 ms'], results.map((r) => [String(r.dialect), Number(r.writeBatchMax) > 1 ? `up to ${String(r.writeBatchMax)}` : 'off', Number(r.concurrency), Number(r.requests), Number(r.errors), Number(r.perSecond), Number(r.p50), Number(r.p99)])));
   const out = { target: { sqlitePerSecond: 2000 }, results };
   writeJson(join(RESULTS_DIR, 'intake.json'), out);
   return out;
