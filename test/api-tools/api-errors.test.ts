@@ -217,6 +217,17 @@ describe('decoding HTTP statuses and responses', () => {
     expect(result.items).toHaveLength(MAX_ITEMS);
     expect(result.truncated).toBe(true);
   });
+
+  it('keeps the first MAX_ITEMS prefixed codes in input order, however many follow', () => {
+    const codes = catalogue.errors.map((e) => e.code).filter((c) => /^E[A-Za-z]+:/.test(c));
+    expect(codes.length).toBeGreaterThan(MAX_ITEMS + 1);
+    const result = decode([...codes, 'EOrder:Something brand new', 'EQuux:never seen'].join('\n'));
+    expect(result.items.map((i) => i.code)).toEqual(codes.slice(0, MAX_ITEMS));
+    expect(result.truncated).toBe(true);
+    const exactlyEnough = decode(codes.slice(0, MAX_ITEMS).join('\n'));
+    expect(exactlyEnough.items.map((i) => i.code)).toEqual(codes.slice(0, MAX_ITEMS));
+    expect(exactlyEnough.truncated).toBe(false);
+  });
 });
 
 describe('hostile input', () => {

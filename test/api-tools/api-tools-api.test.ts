@@ -68,6 +68,14 @@ describe.each(DIALECTS)('API tools over HTTP (%s)', (dialect) => {
     expect(notJson.statusCode).toBe(400);
   });
 
+  it('never echoes a secret pasted with the error', async () => {
+    const secret = 'kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==';
+    const res = await post('/api/v2/tools/api-errors/decode', { input: `EGeneral:Invalid arguments:${secret}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items[0]).toMatchObject({ code: 'EGeneral:Invalid arguments' });
+    expect(res.body).not.toContain(secret.slice(0, 20));
+  });
+
   it('lists the catalogue, whole or by category', async () => {
     const all = (await t.app.inject({ url: '/api/v2/tools/api-errors?locale=zh-cn' })).json();
     expect(all.locale).toBe('zh-cn');

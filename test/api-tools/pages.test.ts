@@ -57,6 +57,14 @@ describe.each(DIALECTS)('API tools pages (%s)', (dialect) => {
     expect(xss.body).not.toMatch(/<script/i);
   });
 
+  it('decoder: a secret pasted with the error is hidden from the page and its links', async () => {
+    const secret = 'kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==';
+    const { body } = await page(`/hc/en-us/tools/api-errors?q=${q(`EAPI:Invalid key\napi secret: ${secret}`)}`);
+    expect(body).toContain('data-code="EAPI:Invalid key"');
+    expect(body).toContain('[redacted: API secret]');
+    for (const form of [secret, encodeURIComponent(secret), secret.slice(0, 20)]) expect(body).not.toContain(form);
+  });
+
   it('decoder: an over-long query gets a clear 400 on the same page', async () => {
     const { body } = await page(`/hc/zh-cn/tools/api-errors?q=${'E'.repeat(4001)}`, 400);
     expect(body).toContain('内容过长：最多 4000 个字符。');

@@ -376,11 +376,6 @@ export class ApiErrorDecoder {
     };
   }
 
-  /** Every catalogue code, for listing and tests. */
-  codes(): string[] {
-    return this.catalogue.errors.map((e) => e.code);
-  }
-
   // --- scanning ----------------------------------------------------------------------------
 
   /**
@@ -439,14 +434,20 @@ export class ApiErrorDecoder {
     this.mask(masked, hits);
     // The same text pasted many times is matched once.
     const seen = new Map<string, DecodedItem>();
+    const keys = new Set<string>();
     for (const hit of hits) {
+      // Hits come in input order: once MAX_ITEMS + 1 distinct items are found, later ones can neither
+      // be returned nor change `truncated`, so they are not matched (fuzzy matching is the costly part).
+      if (keys.size > MAX_ITEMS) break;
       const cacheKey = `${hit.prefix}|${normalize(hit.rest)}`;
       let item = seen.get(cacheKey);
       if (!item) {
         item = this.matchPrefixed(hit.prefix, hit.rest, locale, brand);
         seen.set(cacheKey, item);
       }
-      found.push({ index: hit.index, item, key: `${item.code ?? item.category}|${item.detail ?? ''}|${item.fallback ? item.source.toLowerCase() : ''}` });
+      const key = `${item.code ?? item.category}|${item.detail ?? ''}|${item.fallback ? item.source.toLowerCase() : ''}`;
+      keys.add(key);
+      found.push({ index: hit.index, item, key });
     }
   }
 

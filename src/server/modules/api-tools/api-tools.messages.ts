@@ -9,13 +9,10 @@ const en = {
     signature: 'API-Sign self-check',
   },
   common: {
-    result: 'Result',
     fallback: 'Fallback',
     related: 'Often seen together',
     articles: 'Help Center articles',
     tools: 'Tools that help',
-    seconds: '{{value}} s',
-    now: 'now',
     labelled: '{{label}}: ',
   },
   decoder: {
@@ -211,13 +208,10 @@ const zh: ApiToolsMessages = {
     signature: 'API-Sign 签名自检',
   },
   common: {
-    result: '结果',
     fallback: '兜底说明',
     related: '常一起出现',
     articles: '帮助中心文章',
     tools: '可以帮忙的工具',
-    seconds: '{{value}} 秒',
-    now: '现在',
     labelled: '{{label}}：',
   },
   decoder: {

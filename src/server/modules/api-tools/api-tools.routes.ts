@@ -6,10 +6,14 @@ import type { BrandConfig, Config } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { t } from '../../i18n.js';
 import { optionalLocaleSchema } from '../../locale-schemas.js';
-import { isLocale, normalizeLocale, type Locale } from '../../../shared/locales.js';
+import type { Locale } from '../../../shared/locales.js';
+import { resolveLocale } from '../helpcenter/helpcenter.routes.js';
 import { errorPage, articlePath, type SiteContext } from '../helpcenter/helpcenter.views.js';
 import { fillBrand } from '../kb/kb.render.js';
 import type { KnowledgeBaseService } from '../kb/kb.service.js';
+import { scanText } from '../redaction/index.js';
+import { queryValue } from '../troubleshooters/troubleshooters.query.js';
+import { pathOnlyLog } from '../troubleshooters/troubleshooters.routes.js';
 import { ApiErrorDecoder, loadCatalogue, MAX_DECODE_INPUT, type DecodedItem, type ToolId } from './api-errors.js';
 import { API_SIGN_JS, API_SIGN_JS_ETAG } from './api-sign.script.js';
 import { API_TOOLS_CSS, API_TOOLS_CSS_ETAG } from './api-tools.css.js';
@@ -30,7 +34,7 @@ import {
   type TierId,
 } from './rate-limit.js';
 import { statusNoticesOf } from '../status/status.board.js';
-import { pageSecurityHeaders } from '../helpcenter/page-security.js';
+import { pageSecurityHeaders, sendHtml } from '../helpcenter/page-security.js';
 
 export interface ApiToolsOptions {
   kb: KnowledgeBaseService;
@@ -38,6 +42,9 @@ export interface ApiToolsOptions {
 }
 
 const m = (locale: Locale, key: string, params?: Record<string, unknown>) => t(locale, `apiTools.${key}`, params);
+
+/** What a visitor typed, before it is decoded or echoed (pages, links, API answers): secrets pasted by mistake are hidden. */
+const shielded = (text: string, locale: Locale) => scanText(text, { locale }).redacted;
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -137,7 +144,6 @@ const apiRoutes: FastifyPluginAsyncZod<Shared> = async (app, { decoder, titles, 
   // Validation errors get one localized sentence per problem; everything else goes to the shared handler.
   app.setErrorHandler((error: FastifyError, request) => {
     if (hasZodFastifySchemaValidationErrors(error)) throw localizedValidationError(error, request.locale);
-    if (error instanceof RateLimitInputError) throw rateLimitError(error, request.locale);
     throw error;
   });
 
@@ -166,7 +172,7 @@ const apiRoutes: FastifyPluginAsyncZod<Shared> = async (app, { decoder, titles, 
     async (request) => {
       const locale = request.body.locale ?? request.locale;
       if (!request.body.input.trim()) throw new AppError('validation_failed', { detail: m(locale, 'errors.inputEmpty') });
-      const result = decoder.decode(request.body.input, locale, config.brand);
+      const result = decoder.decode(shielded(request.body.input, locale), locale, config.brand);
       const linkOf = await links(locale, result.items);
       return {
         locale,
@@ -277,19 +283,9 @@ const SIGNATURE_PAGE_HEADERS: Record<string, string> = {
 };
 
 const PAGE_CACHE = 'public, max-age=60';
-const hide = { schema: { hide: true } } as const;
+/** Queries carry what visitors typed (error texts): kept out of request logs. */
+const hide = { schema: { hide: true }, logSerializers: pathOnlyLog } as const;
 type LocaleParams = { Params: { locale: string } };
-
-function queryValue(query: unknown, name: string): string | null {
-  const value = (query as Record<string, unknown> | undefined)?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : null;
-}
-
-function sendHtml(reply: FastifyReply, status: number, body: string, cache = PAGE_CACHE) {
-  if (!reply.hasHeader('cache-control')) reply.header('cache-control', cache);
-  return reply.status(status).type('text/html; charset=utf-8').send(body);
-}
 
 const pageRoutes: FastifyPluginAsync<Shared> = async (app, { decoder, titles, config }) => {
   const site: SiteContext = { brand: config.brand, publicUrl: config.publicUrl, statusNotices: statusNoticesOf(app) };
@@ -315,10 +311,9 @@ const pageRoutes: FastifyPluginAsync<Shared> = async (app, { decoder, titles, co
 
   /** The :locale segment: 404 when unknown, 301 to the canonical spelling of a variant. */
   const localeOf = (request: FastifyRequest<LocaleParams>, reply: FastifyReply): Locale | null => {
-    const raw = request.params.locale;
-    if (isLocale(raw) && raw === raw.toLowerCase()) return raw as Locale;
-    const locale = /^(zh|en)([-_][a-z]{2,4})?$/i.test(raw) ? normalizeLocale(raw) : null;
-    if (locale) void reply.header('cache-control', PAGE_CACHE).redirect(request.url.replace(/^\/hc\/[^/?#]+/, `/hc/${locale}`), 301);
+    const resolved = resolveLocale(request.params.locale);
+    if (resolved?.canonical) return resolved.locale;
+    if (resolved) void reply.header('cache-control', PAGE_CACHE).redirect(request.url.replace(/^\/hc\/[^/?#]+/, `/hc/${resolved.locale}`), 301);
     else void sendHtml(reply, 404, errorPage(site, request.locale, 'not_found'), 'no-store');
     return null;
   };
@@ -343,29 +338,32 @@ const pageRoutes: FastifyPluginAsync<Shared> = async (app, { decoder, titles, co
     if (!locale) return reply;
     const raw = queryValue(request.query, 'q') ?? '';
     if (raw.length > MAX_PAGE_QUERY) {
-      const view = { query: raw.slice(0, MAX_PAGE_QUERY), result: null, titles: new Map(), error: m(locale, 'errors.inputTooLong', { max: MAX_PAGE_QUERY }) };
+      const view = { query: shielded(raw.slice(0, MAX_PAGE_QUERY), locale), result: null, titles: new Map(), error: m(locale, 'errors.inputTooLong', { max: MAX_PAGE_QUERY }) };
       return sendHtml(reply, 400, decoderPage(site, locale, decoder, view), 'no-store');
     }
-    if (!raw.trim()) return sendHtml(reply, 200, decoderPage(site, locale, decoder, { query: '', result: null, titles: new Map() }));
-    const result = decoder.decode(raw, locale, config.brand);
+    const query = shielded(raw, locale);
+    if (!query.trim()) return sendHtml(reply, 200, decoderPage(site, locale, decoder, { query: '', result: null, titles: new Map() }), PAGE_CACHE);
+    const result = decoder.decode(query, locale, config.brand);
     const found = await titles.titles(locale, result.items.flatMap((i) => i.articles));
-    return sendHtml(reply, 200, decoderPage(site, locale, decoder, { query: raw, result, titles: found }));
+    return sendHtml(reply, 200, decoderPage(site, locale, decoder, { query, result, titles: found }), PAGE_CACHE);
   });
 
   app.get<LocaleParams>('/hc/:locale/tools/rate-limit', hide, async (request, reply) => {
     const locale = localeOf(request, reply);
     if (!locale) return reply;
     const tierRaw = (queryValue(request.query, 'tier') ?? 'starter').trim().toLowerCase();
-    const startRaw = (queryValue(request.query, 'start') ?? '0').trim();
-    const callsRaw = queryValue(request.query, 'calls');
+    const startRaw = shielded((queryValue(request.query, 'start') ?? '0').trim(), locale);
+    const typedCalls = queryValue(request.query, 'calls');
+    // One character over the limit is kept so that the parser reports the script as too long.
+    const callsRaw = typedCalls === undefined ? undefined : shielded(typedCalls.slice(0, MAX_SCRIPT_LENGTH + 1), locale);
     const issues: string[] = [];
     const tier: TierId = isTierId(tierRaw) ? tierRaw : 'starter';
     if (!isTierId(tierRaw)) issues.push(m(locale, 'errors.script.badTier'));
     const start = startRaw === '' ? 0 : /^\d{1,2}(\.\d{1,6})?$/.test(startRaw) ? Number(startRaw) : NaN;
     if (!Number.isFinite(start) || start < 0 || start > TIERS[tier].max) issues.push(m(locale, 'errors.script.badStart'));
     let simulation: Simulation | null = null;
-    if (callsRaw !== null) {
-      const parsed = parseCallScript(callsRaw.slice(0, MAX_SCRIPT_LENGTH + 1));
+    if (callsRaw !== undefined) {
+      const parsed = parseCallScript(callsRaw);
       for (const issue of parsed.issues) {
         const prefix = issue.line ? m(locale, 'errors.script.line', { line: issue.line }) : '';
         issues.push(`${prefix}${m(locale, `errors.script.${issue.code}`, { text: issue.text })}`);
@@ -380,7 +378,7 @@ const pageRoutes: FastifyPluginAsync<Shared> = async (app, { decoder, titles, co
         }
       }
     }
-    const view = { tier, start: startRaw, calls: callsRaw === null ? RATE_LIMIT_EXAMPLE : callsRaw.slice(0, MAX_SCRIPT_LENGTH), simulation, issues };
+    const view = { tier, start: startRaw, calls: callsRaw === undefined ? RATE_LIMIT_EXAMPLE : callsRaw.slice(0, MAX_SCRIPT_LENGTH), simulation, issues };
     return sendHtml(reply, issues.length ? 400 : 200, rateLimitPage(site, locale, view), issues.length ? 'no-store' : PAGE_CACHE);
   });
 

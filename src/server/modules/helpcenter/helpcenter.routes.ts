@@ -63,7 +63,7 @@ function parsePerPage(query: unknown, fallback: number, max: number): number {
 }
 
 /** Exact locale, or a recognisable variant (zh, zh-CN, en, en-GB…) to redirect to, or nothing. */
-function resolveLocale(raw: string): { locale: Locale; canonical: boolean } | null {
+export function resolveLocale(raw: string): { locale: Locale; canonical: boolean } | null {
   if (isLocale(raw) && raw === raw.toLowerCase()) return { locale: raw as Locale, canonical: true };
   if (!/^(zh|en)([-_][a-z]{2,4})?$/i.test(raw)) return null;
   const locale = normalizeLocale(raw);

@@ -19,6 +19,7 @@ const enInputs = {
   badAccountId: (label: string) => `${label}: 4 to 64 letters, digits, spaces or hyphens, as shown under Settings → Account.`,
   badOrderId: (label: string) => `${label}: 6 to 64 letters, digits or hyphens, as shown in your order history.`,
   badHttpStatus: (label: string) => `${label}: a three-digit code between 100 and 599, like 403.`,
+  chooseAnswer: 'Choose one of the answers.',
 };
 
 const zhInputs: typeof enInputs = {
@@ -35,6 +36,7 @@ const zhInputs: typeof enInputs = {
   badAccountId: (label) => `${label}：4 至 64 位字母、数字、空格或连字符，可在“设置 → 账户”中找到。`,
   badOrderId: (label) => `${label}：6 至 64 位字母、数字或连字符，可在订单历史中找到。`,
   badHttpStatus: (label) => `${label}：100 到 599 之间的三位数字，例如 403。`,
+  chooseAnswer: '请选择一个答案。',
 };
 
 export const inputMessages = (locale: Locale) => (locale === 'zh-cn' ? zhInputs : enInputs);

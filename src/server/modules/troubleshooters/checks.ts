@@ -67,7 +67,8 @@ const outcome = <O extends string>(o: O, status: CheckStatus, messages: string[]
 });
 
 const dateOf = (iso: string | undefined): CalendarDate | null => (iso ? parseCalendarDate(iso) : null);
-const networkLabel = (ctx: CheckContext, id: string) => ctx.toolkit.listNetworks(ctx.locale).find((n) => n.id === id)?.label ?? id;
+/** The network's label in the context's locale (e.g. "Ethereum (ERC-20)"); the id itself when it is not enabled. */
+export const networkLabel = (ctx: Pick<CheckContext, 'locale' | 'toolkit'>, id: string) => ctx.toolkit.listNetworks(ctx.locale).find((n) => n.id === id)?.label ?? id;
 const hostOf = (url: string) => {
   try {
     return new URL(url).host;
@@ -489,7 +490,6 @@ export const CHECKS = {
 } as const;
 
 export type CheckId = keyof typeof CHECKS;
-export const CHECK_IDS = Object.keys(CHECKS) as CheckId[];
 
 export function getCheck(id: string): CheckDefinition | undefined {
   return Object.hasOwn(CHECKS, id) ? (CHECKS[id as CheckId] as unknown as CheckDefinition) : undefined;

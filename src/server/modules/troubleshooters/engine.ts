@@ -10,7 +10,7 @@ import type { RequestTypeDefinition } from '../../../shared/request-forms.js';
 import type { ChainToolkit } from '../chain-validation/index.js';
 import { fillBrand } from '../kb/kb.render.js';
 import { scanText } from '../redaction/index.js';
-import { secretRefusal } from './check-messages.js';
+import { inputMessages, secretRefusal } from './check-messages.js';
 import { getCheck, type CheckLink, type CheckStatus } from './checks.js';
 import { parseInput } from './inputs.js';
 import type { EndNode, InputKind, InputNode, InputSpec, Localized, QuestionNode, StaticFieldValue, Troubleshooter, TreeNode } from './model.js';
@@ -123,7 +123,7 @@ export function walk(tree: Troubleshooter, answerFor: (nodeId: string) => Answer
     if (current.type === 'question') {
       const choice = current.choices.find((c) => c.value === answer.choice);
       if (!choice) {
-        issues = [{ code: 'choice', message: env.locale === 'zh-cn' ? '请选择一个答案。' : 'Choose one of the answers.' }];
+        issues = [{ code: 'choice', message: inputMessages(env.locale).chooseAnswer }];
         break;
       }
       for (const [key, value] of Object.entries(choice.fields ?? {})) fields.set(key, value);
@@ -311,16 +311,9 @@ function resolveEnd(tree: Troubleshooter, end: EndNode, path: StepRecord[], fact
 }
 
 /** The request form link: `subject`, `description` and `field_<key>` pre-fill the form (see portal.routes.ts). */
-export function requestHref(locale: Locale, request: Omit<PrefilledRequest, 'href'>, type?: RequestTypeDefinition): string {
+export function requestHref(locale: Locale, request: Omit<PrefilledRequest, 'href'>): string {
   const params = new URLSearchParams({ type: request.type, subject: request.subject, description: request.description.slice(0, 20_000) });
-  for (const [key, value] of Object.entries(request.fields)) {
-    if (!value) continue;
-    if (type) {
-      const def = type.fields.find((f) => f.key === key);
-      if (!def || (def.type === 'select' && !def.options?.some((o) => o.value === value))) continue;
-    }
-    params.set(`field_${key}`, value);
-  }
+  for (const [key, value] of Object.entries(request.fields)) if (value) params.set(`field_${key}`, value);
   return `/hc/${locale}/requests/new?${params.toString()}`;
 }
 
@@ -336,5 +329,5 @@ export function forRequestType(locale: Locale, request: PrefilledRequest, type: 
     if (def && (def.type !== 'select' || def.options?.some((o) => o.value === value))) fields[key] = value;
   }
   const narrowed = { ...request, fields };
-  return { ...narrowed, href: requestHref(locale, narrowed, type) };
+  return { ...narrowed, href: requestHref(locale, narrowed) };
 }

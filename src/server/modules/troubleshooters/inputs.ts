@@ -5,6 +5,7 @@
 import type { Locale } from '../../../shared/locales.js';
 import type { ChainToolkit } from '../chain-validation/index.js';
 import { inputMessages } from './check-messages.js';
+import { networkLabel } from './checks.js';
 import type { InputKind, InputSpec } from './model.js';
 import { formatDate, isoDate, isZeroDecimal, parseCalendarDate, parseDecimal } from './values.js';
 
@@ -80,8 +81,7 @@ export function parseInput(spec: InputSpec, raw: string, ctx: InputContext): Par
     case 'network': {
       const id = ctx.toolkit.resolveNetwork(value);
       if (!id) return { ok: false, message: msg.badNetwork(label) };
-      const summary = ctx.toolkit.listNetworks(ctx.locale).find((n) => n.id === id);
-      return ok(id, summary?.label ?? id);
+      return ok(id, networkLabel(ctx, id));
     }
     case 'asset': {
       const asset = value.toUpperCase();

@@ -30,6 +30,8 @@ export const INPUT_KINDS = [
 export type InputKind = (typeof INPUT_KINDS)[number];
 
 export const NODE_ID = /^[a-z][a-z0-9_]{0,39}$/;
+/** A choice's value (and an option's): what answers carry, so nothing else ever reaches a message. */
+export const CHOICE_VALUE = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 export const TREE_KEY = /^[a-z][a-z0-9-]{0,39}$/;
 export const ARTICLE_SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 export const FIELD_KEY = /^[a-z][a-z0-9_]{0,39}$/;
@@ -46,7 +48,7 @@ const fieldValue = z.union([z.string().trim().min(1).max(1000), localizedSchema(
 const staticFields = z.record(fieldKey, fieldValue);
 
 const choiceSchema = z.strictObject({
-  value: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be lower-case letters, digits, _ or -'),
+  value: z.string().regex(CHOICE_VALUE, 'must be lower-case letters, digits, _ or -'),
   label: localizedSchema(200),
   help: localizedSchema(500).optional(),
   /** Request fields this answer fills when the walk ends in a request. */
@@ -61,7 +63,7 @@ const inputSchema = z.strictObject({
   help: localizedSchema(500).optional(),
   optional: z.boolean().optional(),
   /** For `select` inputs. */
-  options: z.array(z.strictObject({ value: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/), label: localizedSchema(200) })).min(2).max(20).optional(),
+  options: z.array(z.strictObject({ value: z.string().regex(CHOICE_VALUE), label: localizedSchema(200) })).min(2).max(20).optional(),
   maxLength: z.number().int().min(1).max(4000).optional(),
   /** The request field this value fills (validated against the request type). */
   field: fieldKey.optional(),

@@ -5,13 +5,15 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { optionalLocaleSchema } from '../../locale-schemas.js';
-import { isLocale, normalizeLocale, type Locale } from '../../../shared/locales.js';
+import type { Locale } from '../../../shared/locales.js';
+import { resolveLocale } from '../helpcenter/helpcenter.routes.js';
 import { errorPage, type SiteContext } from '../helpcenter/helpcenter.views.js';
 import type { KnowledgeBaseService } from '../kb/kb.service.js';
 import { scanText } from '../redaction/index.js';
 import type { RequestTypeCatalog } from '../requests/request-types.js';
+import { inputMessages } from './check-messages.js';
 import { MAX_LENGTH } from './inputs.js';
-import { NODE_ID, TREE_KEY } from './model.js';
+import { CHOICE_VALUE, NODE_ID, TREE_KEY } from './model.js';
 import { TROUBLESHOOTER_CSS, TROUBLESHOOTER_CSS_ETAG } from './troubleshooters.css.js';
 import { presentSummary, presentTree, presentWalk, type PresentContext } from './troubleshooters.presenter.js';
 import { answerFromQuery, answerParams, draftFromQuery, hrefWith, queryValue, revisitHref } from './troubleshooters.query.js';
@@ -35,7 +37,7 @@ const PAGE_CACHE = 'public, max-age=60';
 const NO_STORE = 'no-store';
 
 /** The query string holds typed values (addresses, error texts): keep it out of request logs. */
-const pathOnlyLog = {
+export const pathOnlyLog = {
   req(req: { method?: string; url?: string; hostname?: string; ip?: string }) {
     return { method: req.method, url: (req.url ?? '').split('?')[0], host: req.hostname, remoteAddress: req.ip };
   },
@@ -80,10 +82,9 @@ const troubleshooterPages: FastifyPluginAsync<Deps> = async (app: FastifyInstanc
 
   /** The :locale segment: 404 when unknown, 301 to the canonical spelling of a variant. */
   const localeOf = (request: FastifyRequest<{ Params: { locale: string } }>, reply: FastifyReply): Locale | null => {
-    const raw = request.params.locale;
-    if (isLocale(raw) && raw === raw.toLowerCase()) return raw as Locale;
-    const locale = /^(zh|en)([-_][a-z]{2,4})?$/i.test(raw) ? normalizeLocale(raw) : null;
-    if (locale) void reply.header('cache-control', PAGE_CACHE).redirect(request.url.replace(/^\/hc\/[^/?#]+/, `/hc/${locale}`), 301);
+    const resolved = resolveLocale(request.params.locale);
+    if (resolved?.canonical) return resolved.locale;
+    if (resolved) void reply.header('cache-control', PAGE_CACHE).redirect(request.url.replace(/^\/hc\/[^/?#]+/, `/hc/${resolved.locale}`), 301);
     else void sendHtml(reply, 404, errorPage(site, request.locale, 'not_found'), NO_STORE);
     return null;
   };
@@ -112,7 +113,7 @@ const troubleshooterPages: FastifyPluginAsync<Deps> = async (app: FastifyInstanc
 
     // A question form sent without a choice: say so instead of showing the same question silently.
     if (current.type === 'question' && !result.issues.length && queryValue(request.query, 'step') === current.id) {
-      result.issues.push({ code: 'choice', message: locale === 'zh-cn' ? '请选择一个答案。' : 'Choose one of the answers.' });
+      result.issues.push({ code: 'choice', message: inputMessages(locale).chooseAnswer });
     }
 
     let defaults: Record<string, string> = {};
@@ -162,7 +163,7 @@ const keyParams = z.object({ key: z.string().regex(TREE_KEY).max(40) });
 const answerSchema = z
   .object({
     node: z.string().regex(NODE_ID),
-    choice: z.string().min(1).max(60).optional(),
+    choice: z.string().regex(CHOICE_VALUE).optional(),
     values: z.record(z.string().regex(NODE_ID), z.string().max(5000)).optional(),
   })
   .strict();
