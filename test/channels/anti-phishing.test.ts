@@ -4,7 +4,7 @@ import { normalizeAntiPhishingPhrase } from '../../src/server/modules/accounts/a
 import { escapeHtml } from '../../src/server/modules/helpcenter/html.js';
 import type { TestApp } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/db.js';
-import { Browser, csrfOf } from '../accounts/helpers.js';
+import { Browser, csrfOf, latestLink, tokenOf } from '../accounts/helpers.js';
 import { createAgentApp, createCustomer, staffSignIn, submitTicket, type StaffClient } from '../staff/helpers.js';
 
 const PASSWORD = 'lantern keeper 2718';
@@ -67,12 +67,18 @@ describe.each(DIALECTS)('anti-phishing phrase on %s', (dialect) => {
   const newBrowser = (locale: 'en-US' | 'zh-CN' = 'en-US') => new Browser(t.app, { 'x-forwarded-for': `10.60.${Math.floor(++counter / 250)}.${counter % 250}`, 'accept-language': locale });
 
   /** A customer with a password and a cookie session (signed up through the API). */
-  async function signUp(locale: 'en-US' | 'zh-CN' = 'en-US') {
+  async function signUp(locale: 'en-US' | 'zh-CN' = 'en-US', options: { verified?: boolean } = {}) {
     const email = uniqueEmail('phrase');
     const browser = newBrowser(locale);
     const res = await browser.json('POST', '/api/v2/accounts/signup', { email, password: PASSWORD, name: 'Phrase User' });
     expect(res.statusCode, res.body).toBe(201);
-    return { email, browser, csrf: res.json().csrf_token as string };
+    const csrf = res.json().csrf_token as string;
+    if (options.verified ?? true) {
+      const token = tokenOf(await latestLink(db(), email, 'verify_email'));
+      const verified = await browser.json('POST', '/api/v2/accounts/verify-email', { token }, { 'x-csrf-token': csrf });
+      expect(verified.statusCode, verified.body).toBeLessThan(300);
+    }
+    return { email, browser, csrf };
   }
 
   async function latestMail(to: string, template: string) {
@@ -163,17 +169,30 @@ describe.each(DIALECTS)('anti-phishing phrase on %s', (dialect) => {
     expect(anonymous.res.statusCode).toBe(403);
   });
 
-  it('shows the phrase in verification and reset emails of a user who set one, and not otherwise', async () => {
-    const without = await signUp();
-    expectNoPhrase(await latestMail(without.email, 'verify_email'));
+  it('can be set only once the email address is verified: nobody can put a phrase into mail for an address they do not own', async () => {
+    const unverified = await signUp('en-US', { verified: false });
+    expectNoPhrase(await latestMail(unverified.email, 'verify_email'));
+    for (const [language, message] of [
+      ['en-US', 'Confirm your email address first: an anti-phishing phrase can only be set once we know the emails reach you.'],
+      ['zh-CN', '请先验证您的邮箱地址：只有确认邮件能送达您之后，才能设置防钓鱼码。'],
+    ] as const) {
+      const refused = await unverified.browser.request({ method: 'PUT', url: PHRASE_API, payload: { phrase: 'Attacker heron' }, headers: { 'x-csrf-token': unverified.csrf, 'accept-language': language } });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ error: 'validation_failed', details: [{ path: 'phrase', message }] });
+    }
+    const stored = await db().selectFrom('users').select('anti_phishing_phrase').where('email', '=', unverified.email).executeTakeFirstOrThrow();
+    expect(stored.anti_phishing_phrase).toBeNull();
+    // The account page says so next to the field.
+    const page = await unverified.browser.get('/hc/en-us/account');
+    const posted = await unverified.browser.submit('/hc/en-us/account/anti-phishing', { phrase: 'Attacker heron', _csrf: csrfOf(page.res.body) });
+    expect(posted.res.statusCode).toBe(400);
+    expect(posted.res.body).toContain('Confirm your email address first');
+  });
 
+  it('shows the phrase in the emails of a user who set one, and not otherwise', async () => {
+    const without = await signUp();
     const withPhrase = await signUp();
     expect((await withPhrase.browser.request({ method: 'PUT', url: PHRASE_API, payload: { phrase: 'Tea & <cake>' }, headers: { 'x-csrf-token': withPhrase.csrf } })).statusCode).toBe(200);
-    const resend = await withPhrase.browser.json('POST', '/api/v2/accounts/verify-email/resend', {}, { 'x-csrf-token': withPhrase.csrf });
-    expect(resend.statusCode).toBe(202);
-    const verify = await latestMail(withPhrase.email, 'verify_email');
-    expectPhrase(verify, 'Tea & <cake>');
-    expect(verify.html_body).not.toContain('<cake>');
 
     for (const who of [withPhrase, without]) {
       const forgot = await newBrowser().json('POST', '/api/v2/accounts/password/forgot', { email: who.email });
@@ -182,8 +201,18 @@ describe.each(DIALECTS)('anti-phishing phrase on %s', (dialect) => {
     expectPhrase(await latestMail(withPhrase.email, 'reset_password'), 'Tea & <cake>');
     expectNoPhrase(await latestMail(without.email, 'reset_password'));
 
+    // A notice about the account (rendered in HTML too) carries it, escaped.
+    const changed = await withPhrase.browser.json('POST', '/api/v2/accounts/password', { current_password: PASSWORD, new_password: `${PASSWORD} again` }, { 'x-csrf-token': withPhrase.csrf });
+    expect(changed.statusCode, changed.body).toBeLessThan(300);
+    const notice = await latestMail(withPhrase.email, 'password_changed');
+    expectPhrase(notice, 'Tea & <cake>');
+    expect(notice.html_body).not.toContain('<cake>');
+
     // A changed phrase is the one the next email shows.
-    await withPhrase.browser.request({ method: 'PUT', url: PHRASE_API, payload: { phrase: 'Second heron' }, headers: { 'x-csrf-token': withPhrase.csrf } });
+    const session = await withPhrase.browser.json('GET', '/api/v2/accounts/me');
+    const csrf = (session.json() as { csrf_token?: string }).csrf_token ?? withPhrase.csrf;
+    const second = await withPhrase.browser.request({ method: 'PUT', url: PHRASE_API, payload: { phrase: 'Second heron' }, headers: { 'x-csrf-token': csrf } });
+    expect(second.statusCode, second.body).toBe(200);
     await newBrowser().json('POST', '/api/v2/accounts/password/forgot', { email: withPhrase.email });
     const again = await latestMail(withPhrase.email, 'reset_password');
     expectPhrase(again, 'Second heron');

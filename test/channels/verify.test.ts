@@ -94,6 +94,9 @@ describe.each([
     expect(sub.reasons[0]).toMatchObject({ code: 'official_subdomain', params: { domain: p.apex } });
     expect(verify(p.apex.toUpperCase()).verdict).toBe('official');
     expect(verify(`${p.apex}.`).verdict).toBe('official');
+    // Pasted with ideographic spaces, a BOM or line breaks around it: trimmed, still ours.
+    const padded = verify(`\u3000\uFEFF ${p.apex}\n\u3000`);
+    expect(padded).toMatchObject({ input: p.apex, verdict: 'official' });
   });
 
   it('notes http and unusual ports on official addresses', () => {
@@ -246,6 +249,8 @@ describe.each([
     expect(codes(verify(''))).toEqual(['empty']);
     expect(verify(`${'a'.repeat(MAX_INPUT_LENGTH)}.com`).reasons[0]).toMatchObject({ code: 'too_long', params: { max: MAX_INPUT_LENGTH } });
     expect(codes(verify('javascript:alert(1)'))).toEqual(['unsupported_scheme']);
+    // The page passes ?q= through unbounded: a long run of inner spaces is just too long.
+    expect(codes(verify(`a${' '.repeat(20_000)}b`))).toEqual(['too_long']);
   });
 });
 

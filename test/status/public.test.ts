@@ -250,6 +250,8 @@ describe.each(DIALECTS)('status notices in public on %s', (dialect) => {
       expect(await api('type=trading&asset=USDT')).toEqual([]);
       expect(await api('')).toEqual([notice.id]);
       expect((await get('/api/v2/status/notices?state=bogus')).statusCode).toBe(400);
+      const zhBogus = (await get('/api/v2/status/notices?state=active,bogus', { 'accept-language': 'zh-CN' })).json();
+      expect(zhBogus).toMatchObject({ error: 'validation_failed', details: [{ path: 'querystring.state', message: expect.stringContaining('未知的状态“bogus”') }] });
     });
 
     it('matches network-scoped notices on the chosen network', async () => {

@@ -27,6 +27,7 @@ const enUS = {
     phrase_url: '{{field}} must not contain a link or web address.',
     phrase_secret: '{{field}} looks like a password, code or key. Choose words that are not a secret.',
     phrase_control: '{{field}} must not contain control or invisible characters.',
+    phrase_unverified: 'Confirm your email address first: an anti-phishing phrase can only be set once we know the emails reach you.',
   },
   api: {
     resetRequested: 'If an account exists for this email address, we have sent a link to reset its password.',
@@ -175,6 +176,7 @@ const zhCN: typeof enUS = {
     phrase_url: '{{field}}不能包含链接或网址。',
     phrase_secret: '{{field}}看起来像密码、验证码或密钥，请换成不属于机密的文字。',
     phrase_control: '{{field}}不能包含控制字符或不可见字符。',
+    phrase_unverified: '请先验证您的邮箱地址：只有确认邮件能送达您之后，才能设置防钓鱼码。',
   },
   api: {
     resetRequested: '如果该邮箱地址已注册，我们已向其发送重置密码的链接。',

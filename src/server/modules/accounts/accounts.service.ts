@@ -131,13 +131,14 @@ export class AccountsService {
     return token;
   }
 
-  private async sendVerification(db: Kysely<Database>, user: Pick<UserRow, 'id' | 'email'>, locale: Locale): Promise<void> {
+  // Mail to a user whose row is at hand carries its phrase, so the outbox need not look it up.
+  private async sendVerification(db: Kysely<Database>, user: Pick<UserRow, 'id' | 'email' | 'anti_phishing_phrase'>, locale: Locale): Promise<void> {
     const token = await this.issueEmailToken(db, user.id, 'verify_email', VERIFY_TTL_MS);
-    await enqueueMail(db, { to: user.email, template: 'verify_email', locale, params: { link: this.link(locale, 'verify-email', token) }, brand: this.config.brand });
+    await enqueueMail(db, { to: user.email, template: 'verify_email', locale, params: { link: this.link(locale, 'verify-email', token) }, brand: this.config.brand, recipientPhrase: user.anti_phishing_phrase ?? null });
   }
 
-  private async notify(db: Kysely<Database>, user: Pick<UserRow, 'email'>, template: 'password_changed' | 'totp_enabled' | 'totp_disabled', locale: Locale): Promise<void> {
-    await enqueueMail(db, { to: user.email, template, locale, params: { time: nowIso(), resetLink: this.link(locale, 'password/forgot') }, brand: this.config.brand });
+  private async notify(db: Kysely<Database>, user: Pick<UserRow, 'email' | 'anti_phishing_phrase'>, template: 'password_changed' | 'totp_enabled' | 'totp_disabled', locale: Locale): Promise<void> {
+    await enqueueMail(db, { to: user.email, template, locale, params: { time: nowIso(), resetLink: this.link(locale, 'password/forgot') }, brand: this.config.brand, recipientPhrase: user.anti_phishing_phrase ?? null });
   }
 
   private async limit(key: string, limit: number, windowSeconds: number): Promise<void> {
@@ -180,7 +181,7 @@ export class AccountsService {
         const now = nowIso();
         const name = input.name || input.email.split('@')[0]!;
         await insertCustomer(trx, { id: userId, email: input.email, name, passwordHash, locale: ctx.locale, now });
-        await this.sendVerification(trx, { id: userId, email: input.email }, ctx.locale);
+        await this.sendVerification(trx, { id: userId, email: input.email, anti_phishing_phrase: null }, ctx.locale);
         const user = (await findUserById(trx, userId))!;
         const session = await createSession(trx, { user: sessionUser(user), stage: 'full', ip: ctx.ip, userAgent: ctx.userAgent });
         if (ctx.session) await deleteSession(trx, ctx.session.id);
@@ -296,7 +297,7 @@ export class AccountsService {
     if (!perAddress.allowed) return;
     await this.db.transaction().execute(async (trx) => {
       const token = await this.issueEmailToken(trx, user.id, 'reset_password', RESET_TTL_MS);
-      await enqueueMail(trx, { to: user.email, template: 'reset_password', locale: ctx.locale, params: { link: this.link(ctx.locale, 'password/reset', token) }, brand: this.config.brand });
+      await enqueueMail(trx, { to: user.email, template: 'reset_password', locale: ctx.locale, params: { link: this.link(ctx.locale, 'password/reset', token) }, brand: this.config.brand, recipientPhrase: user.anti_phishing_phrase ?? null });
     });
   }
 
@@ -448,13 +449,15 @@ export class AccountsService {
   }
 
   /**
-   * Sets or replaces the phrase (body `{ phrase }`). Every email rendered from now on shows it;
-   * see normalizeAntiPhishingPhrase for what a phrase may be.
+   * Sets or replaces the phrase (body `{ phrase }`) of a user whose email address is verified. Every
+   * email rendered from now on shows it; see normalizeAntiPhishingPhrase for what a phrase may be.
    */
   async setAntiPhishingPhrase(userId: string, body: unknown, ctx: Pick<RequestContext, 'locale'>): Promise<string> {
     const input = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
     const phrase = normalizeAntiPhishingPhrase(input.phrase, ctx.locale);
-    await this.userOrThrow(userId);
+    const user = await this.userOrThrow(userId);
+    // Otherwise whoever signed up with someone else's address could put their phrase into that person's mail.
+    if (!user.email_verified_at) throw invalidFields([{ path: 'phrase', message: fieldMessage(ctx.locale, 'phrase', 'phrase_unverified') }]);
     await setAntiPhishingPhrase(this.db, userId, phrase, nowIso());
     return phrase;
   }

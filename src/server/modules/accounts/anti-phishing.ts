@@ -22,8 +22,9 @@ export function normalizeAntiPhishingPhrase(input: unknown, locale: Locale): str
   if (input === undefined || input === null) throw fail('required');
   if (typeof input !== 'string') throw fail('invalid');
   if (input.length > 1000) throw fail('too_long', { max: PHRASE_MAX_LENGTH });
-  if (HIDDEN.test(input.replace(/^\s+|\s+$/g, ''))) throw fail('phrase_control');
-  const phrase = input.trim().replace(/\s+/g, ' ').normalize('NFC');
+  const trimmed = input.trim();
+  if (HIDDEN.test(trimmed)) throw fail('phrase_control');
+  const phrase = trimmed.replace(/\s+/g, ' ').normalize('NFC');
   const length = [...phrase].length;
   if (length === 0) throw fail('required');
   if (length < PHRASE_MIN_LENGTH) throw fail('too_short', { min: PHRASE_MIN_LENGTH });

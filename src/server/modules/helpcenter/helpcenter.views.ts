@@ -15,7 +15,8 @@ import {
   type SectionData,
 } from './helpcenter.service.js';
 import { escapeHtml, html, safeHref, trusted, type HtmlValue, type SafeHtml } from './html.js';
-import { statusBanner, stylesheetLink as statusStylesheet, type BannerNotice } from '../status/status.banner.js';
+import { statusBanner, stylesheetLink as statusStylesheet } from '../status/status.banner.js';
+import type { BoardNotice } from '../status/status.board.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -25,7 +26,7 @@ export interface SiteContext {
   /** Absolute base URL, for canonical and hreflang links only (navigation stays relative). */
   publicUrl: string;
   /** Scheduled and active status notices for the banner, read from an in-memory cache at render time. */
-  statusNotices?: () => readonly BannerNotice[];
+  statusNotices?: () => readonly BoardNotice[];
 }
 
 interface Crumb {

@@ -12,6 +12,11 @@ export interface MailRequest<K extends MailTemplate = MailTemplate> {
   params: MailTemplateParams[K] & CommonMailParams;
   /** The exchange's brand (config.brand): its name appears in the subject and body. */
   brand: BrandConfig;
+  /**
+   * The recipient's anti-phishing phrase when the caller already holds their user row (null: none
+   * set); left out, it is looked up by address.
+   */
+  recipientPhrase?: string | null;
 }
 
 /** The anti-phishing phrase of the user with this email address, if there is one and they set it. */
@@ -23,12 +28,13 @@ export async function antiPhishingPhraseFor(db: Kysely<Database>, address: strin
 /**
  * Renders the message now and inserts it into the outbox through `db` — pass the caller's
  * transaction so the email exists exactly when the change that caused it is committed.
- * When the recipient is a known user with an anti-phishing phrase, the phrase is looked up here,
- * at render time, and shown at the top (callers need not pass it; an explicit one wins).
+ * When the recipient is a known user with an anti-phishing phrase, it is shown at the top: an
+ * explicit `params.antiPhishingPhrase` wins, then `recipientPhrase`, else it is looked up here.
  * Returns the outbox row id.
  */
 export async function enqueueMail<K extends MailTemplate>(db: Kysely<Database>, mail: MailRequest<K>): Promise<string> {
-  const phrase = mail.params.antiPhishingPhrase ?? (await antiPhishingPhraseFor(db, mail.to));
+  const known = mail.params.antiPhishingPhrase ?? mail.recipientPhrase;
+  const phrase = known !== undefined ? known : await antiPhishingPhraseFor(db, mail.to);
   const params = phrase ? { ...mail.params, antiPhishingPhrase: phrase } : mail.params;
   const rendered = renderMail(mail.template, mail.locale, params, mail.brand);
   const id = newId('mail');

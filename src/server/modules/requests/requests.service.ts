@@ -104,7 +104,7 @@ export class RequestsService {
       // Tell the requester about every public reply from support, in the ticket's language.
       onCommentInserted: async (trx, { ticket, comment }) => {
         if (comment.role !== 'agent' || !comment.isPublic) return;
-        const requester = await trx.selectFrom('users').select(['email', 'password_hash']).where('id', '=', ticket.requester_id).executeTakeFirst();
+        const requester = await trx.selectFrom('users').select(['email', 'password_hash', 'anti_phishing_phrase']).where('id', '=', ticket.requester_id).executeTakeFirst();
         if (!requester) return;
         const locale = ticket.locale as Locale;
         await enqueueMail(trx, {
@@ -113,6 +113,7 @@ export class RequestsService {
           locale,
           params: { number: ticket.number, subject: ticket.subject, body: comment.body, link: `${this.config.publicUrl}/hc/${locale}/requests/${ticket.number}`, guest: !requester.password_hash },
           brand: this.config.brand,
+          recipientPhrase: requester.anti_phishing_phrase ?? null,
         });
       },
     },
@@ -214,14 +215,14 @@ export class RequestsService {
     return `${this.config.publicUrl}/hc/${locale}/requests/${ticket.number}?token=${encodeURIComponent(token)}`;
   }
 
-  private async resolveRequester(trx: Db, requester: Requester, locale: Locale): Promise<{ id: string; name: string; email: string }> {
+  private async resolveRequester(trx: Db, requester: Requester, locale: Locale): Promise<{ id: string; name: string; email: string; anti_phishing_phrase?: string | null }> {
     if (requester.kind === 'user') {
-      const user = await trx.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', requester.userId).executeTakeFirst();
+      const user = await trx.selectFrom('users').select(['id', 'name', 'email', 'anti_phishing_phrase']).where('id', '=', requester.userId).executeTakeFirst();
       if (!user) throw new AppError('unauthorized');
       return user;
     }
     const email = requester.email.trim().toLowerCase();
-    const existing = await trx.selectFrom('users').select(['id', 'name', 'role', 'email']).where('email', '=', email).executeTakeFirst();
+    const existing = await trx.selectFrom('users').select(['id', 'name', 'role', 'email', 'anti_phishing_phrase']).where('email', '=', email).executeTakeFirst();
     if (existing) {
       if (existing.role !== 'customer') throw new AppError('forbidden');
       return existing;
@@ -234,7 +235,7 @@ export class RequestsService {
       .values({ id, email, name, role: 'customer', password_hash: null, email_verified_at: null, totp_secret: null, totp_enabled_at: null, locale, account_ref: null, created_at: now, updated_at: now })
       .onConflict((oc) => oc.column('email').doNothing())
       .execute();
-    const row = await trx.selectFrom('users').select(['id', 'name', 'email']).where('email', '=', email).executeTakeFirstOrThrow();
+    const row = await trx.selectFrom('users').select(['id', 'name', 'email', 'anti_phishing_phrase']).where('email', '=', email).executeTakeFirstOrThrow();
     return row;
   }
 
@@ -345,6 +346,7 @@ export class RequestsService {
           locale,
           params: { number, subject: ticket.subject, link, guest: Boolean(guestToken) },
           brand: this.config.brand,
+          recipientPhrase: requester.anti_phishing_phrase ?? null,
         });
         return { ticket, created: true, ...(guestToken ? { guestToken } : {}) };
       });

@@ -5,7 +5,7 @@ import type { Locale } from '../../../shared/locales.js';
 import { html, trusted, type SafeHtml } from '../helpcenter/html.js';
 import { markdownToText, renderArticleHtml } from '../kb/kb.render.js';
 import { STATUS_CSS_PATH } from './status.css.js';
-import type { NoticeState } from './status.policy.js';
+import type { BoardNotice } from './status.board.js';
 import type { Notice } from './status.queries.js';
 import './status.messages.js';
 
@@ -53,14 +53,10 @@ export const stylesheetLink = () => html`<link rel="stylesheet" href="${STATUS_C
 
 export const kindTag = (locale: Locale, kind: Notice['kind']) => html`<span class="tag k-${kind}">${sm(locale, `kind.${kind}`)}</span>`;
 
-export interface BannerNotice extends Notice {
-  state: NoticeState;
-}
-
 const BANNER_MAX = 3;
 
 /** The banner under the Help Center header: active notices, then upcoming ones; empty when there are none. */
-export function statusBanner(locale: Locale, notices: readonly BannerNotice[]): SafeHtml | '' {
+export function statusBanner(locale: Locale, notices: readonly BoardNotice[]): SafeHtml | '' {
   if (!notices.length) return '';
   const shown = notices.slice(0, BANNER_MAX);
   const worst = notices.filter((n) => n.state === 'active').map((n) => severityClass(n.impact));

@@ -125,8 +125,4 @@ export class StatusBoard {
   status(now: number = Date.now()): SystemStatus {
     return overallStatus(this.active(now).map((n) => n.impact));
   }
-
-  get upcomingHours(): number {
-    return this.upcomingMs / 3600_000;
-  }
 }

@@ -1,5 +1,6 @@
 import type { BrandConfig } from '../../config.js';
 import type { Locale } from '../../../shared/locales.js';
+import { html } from '../helpcenter/html.js';
 import { noticeBodyHtml, noticeHref, sm, statusFeedPath, statusPagePath } from './status.banner.js';
 import { noticeState } from './status.policy.js';
 import type { Notice } from './status.queries.js';
@@ -48,7 +49,7 @@ export function atomFeed({ locale, brand, publicUrl, notices, now }: FeedInput):
       published: n.created_at,
       link,
       category: state,
-      html: `<p><strong>${xmlEscape(sm(locale, `impact.${n.impact}`))}</strong></p>${noticeBodyHtml(n.body[locale], brand, locale).value}`,
+      html: html`<p><strong>${sm(locale, `impact.${n.impact}`)}</strong></p>${noticeBodyHtml(n.body[locale], brand, locale)}`.value,
     });
     for (const u of n.updates) {
       const label = sm(locale, u.kind === 'resolved' ? 'page.resolvedUpdate' : 'page.update');

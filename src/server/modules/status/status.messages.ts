@@ -67,6 +67,7 @@ const en = {
     unknownAsset: 'unknown asset “{{value}}” (supported: {{supported}})',
     unknownNetwork: 'unknown network “{{value}}”',
     alreadyResolved: 'This notice is already resolved.',
+    unknownState: 'unknown state “{{value}}”; use {{allowed}}',
   },
 };
 
@@ -139,6 +140,7 @@ const zh: StatusMessages = {
     unknownAsset: '未知的币种“{{value}}”（支持：{{supported}}）',
     unknownNetwork: '未知的网络“{{value}}”',
     alreadyResolved: '该公告已经解决。',
+    unknownState: '未知的状态“{{value}}”，可用：{{allowed}}',
   },
 };
 

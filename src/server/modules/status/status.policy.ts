@@ -1,5 +1,4 @@
 import type { StatusNoticeImpact, StatusNoticeKind } from '../../db/schema.js';
-import type { Actor } from '../../plugins/auth.js';
 import type { Locale } from '../../../shared/locales.js';
 
 export const NOTICE_KINDS = ['incident', 'maintenance'] as const satisfies readonly StatusNoticeKind[];
@@ -17,10 +16,6 @@ export type SystemStatus = (typeof SYSTEM_STATUSES)[number];
 
 /** Scheduled notices starting within this many hours show in the Help Center banner as upcoming. */
 export const UPCOMING_BANNER_HOURS = 72;
-
-/** Admins publish and change notices; every staff member may read the admin list. */
-export const canManageStatusNotices = (actor: Actor): boolean => actor.kind === 'admin';
-export const canReadStatusNotices = (actor: Actor): boolean => actor.kind === 'admin' || actor.kind === 'agent';
 
 export interface NoticeTimes {
   starts_at: string;

@@ -82,7 +82,11 @@ async function withUpdates(db: Db, rows: NoticeRow[]): Promise<Notice[]> {
     .orderBy('id')
     .execute();
   const byNotice = new Map<string, NoticeUpdateRow[]>();
-  for (const u of updates) byNotice.set(u.notice_id, [...(byNotice.get(u.notice_id) ?? []), u]);
+  for (const u of updates) {
+    const list = byNotice.get(u.notice_id);
+    if (list) list.push(u);
+    else byNotice.set(u.notice_id, [u]);
+  }
   return rows.map((r) => toNotice(r, byNotice.get(r.id) ?? []));
 }
 

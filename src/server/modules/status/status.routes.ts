@@ -14,7 +14,7 @@ import { listNetworks } from '../chain-validation/index.js';
 import { errorPage, withQuery, type ErrorKind, type SiteContext } from '../helpcenter/helpcenter.views.js';
 import { portalPaths } from '../portal/portal.views.js';
 import type { RequestsService } from '../requests/requests.service.js';
-import { statusPagePath } from './status.banner.js';
+import { sm, statusPagePath } from './status.banner.js';
 import { StatusBoard, statusNoticesOf } from './status.board.js';
 import { STATUS_CSS, STATUS_CSS_ETAG } from './status.css.js';
 import { atomFeed } from './status.feed.js';
@@ -61,24 +61,22 @@ const signedInUser = (request: FastifyRequest): string | null => (request.actor.
 // ---------------------------------------------------------------------------------------------
 // JSON API
 
-const stateList = z
-  .string()
-  .max(60)
-  .transform((value, ctx) => {
-    const states = [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
-    const unknown = states.filter((s) => !(NOTICE_STATES as readonly string[]).includes(s));
-    if (unknown.length) {
-      ctx.addIssue({ code: 'custom', message: `unknown state "${unknown[0]}"; use ${NOTICE_STATES.join(', ')}` });
-      return z.NEVER;
-    }
-    return states as NoticeState[];
-  });
+/** `?state=active,resolved` → states; an unknown one is a validation error in the caller's language. */
+function parseStates(value: string | undefined, locale: Locale): NoticeState[] {
+  const states = [...new Set((value ?? '').split(',').map((s) => s.trim()).filter(Boolean))];
+  const unknown = states.find((s) => !(NOTICE_STATES as readonly string[]).includes(s));
+  if (unknown !== undefined) {
+    const message = sm(locale, 'errors.unknownState', { value: unknown, allowed: NOTICE_STATES.join(', ') });
+    throw new AppError('validation_failed', { detail: message }, [{ path: 'querystring.state', message }]);
+  }
+  return states as NoticeState[];
+}
 
 const noticesQuery = z.object({
   type: z.string().max(60).optional(),
   asset: z.string().max(30).optional(),
   network: z.string().max(60).optional(),
-  state: stateList.optional(),
+  state: z.string().max(60).optional(),
   locale: optionalLocaleSchema,
 });
 
@@ -117,7 +115,8 @@ const statusApi: FastifyPluginAsyncZod<{ board: StatusBoard; db: Kysely<Database
       const now = Date.now();
       const q = request.query;
       const locale = q.locale ?? request.locale;
-      const states = new Set<NoticeState>(q.state?.length ? q.state : ['active', 'scheduled']);
+      const asked = parseStates(q.state, locale);
+      const states = new Set<NoticeState>(asked.length ? asked : ['active', 'scheduled']);
       let notices: Notice[] = [];
       if (states.has('active')) notices.push(...board.active(now));
       if (states.has('scheduled')) notices.push(...board.scheduled(now));

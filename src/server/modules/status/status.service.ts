@@ -40,6 +40,14 @@ export type NoticeInput = z.infer<typeof noticeInputSchema>;
 export const noticeUpdateSchema = z.object({ body: localized(10_000) });
 export const resolveSchema = z.object({ update: z.object({ body: localized(10_000) }).optional() });
 
+/** What the audit log keeps of a created or changed notice. */
+const auditDetails = (input: NoticeInput, columns: { starts_at: string; ends_at: string | null }) => ({
+  kind: input.kind,
+  impact: input.impact,
+  title: input.title['en-us'],
+  starts_at: columns.starts_at,
+  ends_at: columns.ends_at,
+});
 
 export interface NoticeWithStats extends Notice {
   deflections: number;
@@ -109,42 +117,35 @@ export class StatusNoticesService {
     return { starts_at: starts, ends_at: input.kind === 'incident' ? null : ends, issues };
   }
 
+  /** The checked input as the notice's columns (JSON text for lists and texts). */
   private validate(input: NoticeInput, locale: Locale, existing: Notice | null) {
     const scope = this.checkScope(input, locale);
     const times = this.checkTimes(input, locale, existing);
     const issues = [...times.issues, ...scope.issues];
     if (issues.length) throw new AppError('validation_failed', { detail: issues.map((i) => i.message).join('; ') }, issues);
-    return { ...scope.scope, starts_at: times.starts_at, ends_at: times.ends_at };
+    return {
+      kind: input.kind,
+      impact: input.impact,
+      title: JSON.stringify(input.title),
+      body: JSON.stringify(input.body),
+      request_types: JSON.stringify(scope.scope.request_types),
+      assets: JSON.stringify(scope.scope.assets),
+      networks: JSON.stringify(scope.scope.networks),
+      starts_at: times.starts_at,
+      ends_at: times.ends_at,
+    };
   }
 
   async create(input: NoticeInput, actor: AuditActor, locale: Locale): Promise<Notice> {
-    const checked = this.validate(input, locale, null);
+    const columns = this.validate(input, locale, null);
     const id = newId('stn');
     await this.db.transaction().execute(async (trx) => {
       const now = nowIso();
       await trx
         .insertInto('status_notices')
-        .values({
-          id,
-          kind: input.kind,
-          impact: input.impact,
-          title: JSON.stringify(input.title),
-          body: JSON.stringify(input.body),
-          request_types: JSON.stringify(checked.request_types),
-          assets: JSON.stringify(checked.assets),
-          networks: JSON.stringify(checked.networks),
-          starts_at: checked.starts_at,
-          ends_at: checked.ends_at,
-          resolved_at: null,
-          created_by: actor.id,
-          created_at: now,
-          updated_at: now,
-        })
+        .values({ id, ...columns, resolved_at: null, created_by: actor.id, created_at: now, updated_at: now })
         .execute();
-      await this.audit.append(
-        { actor, action: 'status_notice.create', subject: `status_notice:${id}`, details: { kind: input.kind, impact: input.impact, title: input.title['en-us'], starts_at: checked.starts_at, ends_at: checked.ends_at } },
-        trx,
-      );
+      await this.audit.append({ actor, action: 'status_notice.create', subject: `status_notice:${id}`, details: auditDetails(input, columns) }, trx);
     });
     await this.refreshBoard();
     return this.get(id);
@@ -152,28 +153,10 @@ export class StatusNoticesService {
 
   async update(id: string, input: NoticeInput, actor: AuditActor, locale: Locale): Promise<Notice> {
     const existing = await this.get(id);
-    const checked = this.validate(input, locale, existing);
+    const columns = this.validate(input, locale, existing);
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('status_notices')
-        .set({
-          kind: input.kind,
-          impact: input.impact,
-          title: JSON.stringify(input.title),
-          body: JSON.stringify(input.body),
-          request_types: JSON.stringify(checked.request_types),
-          assets: JSON.stringify(checked.assets),
-          networks: JSON.stringify(checked.networks),
-          starts_at: checked.starts_at,
-          ends_at: checked.ends_at,
-          updated_at: nowIso(),
-        })
-        .where('id', '=', id)
-        .execute();
-      await this.audit.append(
-        { actor, action: 'status_notice.update', subject: `status_notice:${id}`, details: { kind: input.kind, impact: input.impact, title: input.title['en-us'], starts_at: checked.starts_at, ends_at: checked.ends_at } },
-        trx,
-      );
+      await trx.updateTable('status_notices').set({ ...columns, updated_at: nowIso() }).where('id', '=', id).execute();
+      await this.audit.append({ actor, action: 'status_notice.update', subject: `status_notice:${id}`, details: auditDetails(input, columns) }, trx);
     });
     await this.refreshBoard();
     return this.get(id);
