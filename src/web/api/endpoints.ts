@@ -12,6 +12,7 @@ import type {
   KbSection,
   KbStructureCategory,
   KbStructureSection,
+  Localized,
   Macro,
   MacroActions,
   RequestTypeSummary,
@@ -21,6 +22,8 @@ import type {
   SlaConfig,
   StaffMember,
   StaffRole,
+  StatusNotice,
+  StatusNoticeInput,
   Ticket,
   TicketDetail,
   TicketList,
@@ -145,6 +148,15 @@ export function endpoints(api: ApiClient) {
         return api.upload<{ upload: Upload }>('/api/v2/uploads', form, { timeoutMs: 120_000, ...(signal ? { signal } : {}) }).then((r) => r.upload);
       },
       remove: (token: string) => api.delete(`/api/v2/uploads/${enc(token)}`),
+    },
+    statusNotices: {
+      list: (signal?: AbortSignal) =>
+        api.get<{ status_notices: StatusNotice[]; count: number }>('/api/v2/status_notices', { query: { per_page: 100 }, ...(signal ? { signal } : {}) }),
+      create: (notice: StatusNoticeInput) => api.post<{ status_notice: StatusNotice }>('/api/v2/status_notices', { status_notice: notice }),
+      update: (id: string, notice: StatusNoticeInput) => api.put<{ status_notice: StatusNotice }>(`/api/v2/status_notices/${enc(id)}`, { status_notice: notice }),
+      postUpdate: (id: string, body: Localized) => api.post<{ status_notice: StatusNotice }>(`/api/v2/status_notices/${enc(id)}/updates`, { update: { body } }),
+      resolve: (id: string, body: Localized | null) => api.post<{ status_notice: StatusNotice }>(`/api/v2/status_notices/${enc(id)}/resolve`, body ? { update: { body } } : {}),
+      remove: (id: string) => api.delete(`/api/v2/status_notices/${enc(id)}`),
     },
     shield: {
       outbound: (text: string, signal?: AbortSignal) =>

@@ -333,3 +333,53 @@ export interface KbStructureCategory {
   translations: KbName[];
   sections: KbStructureSection[];
 }
+
+/** Status notices as the admin API returns them (docs/status.md). */
+export type NoticeKind = 'incident' | 'maintenance';
+export type NoticeImpact = 'online' | 'degraded' | 'post_only' | 'cancel_only' | 'maintenance';
+export type NoticeState = 'scheduled' | 'active' | 'resolved';
+
+export const NOTICE_KINDS: readonly NoticeKind[] = ['incident', 'maintenance'];
+export const NOTICE_IMPACTS: readonly NoticeImpact[] = ['online', 'degraded', 'post_only', 'cancel_only', 'maintenance'];
+
+export interface StatusNoticeUpdate {
+  id: string;
+  kind: 'update' | 'resolved';
+  body: Localized;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface StatusNotice {
+  id: string;
+  kind: NoticeKind;
+  impact: NoticeImpact;
+  system_status: 'online' | 'post_only' | 'cancel_only' | 'maintenance';
+  state: NoticeState;
+  title: Localized;
+  body: Localized;
+  request_types: string[];
+  assets: string[];
+  networks: string[];
+  starts_at: string;
+  ends_at: string | null;
+  resolved_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Newest first. */
+  updates: StatusNoticeUpdate[];
+  deflections?: number;
+}
+
+export interface StatusNoticeInput {
+  kind: NoticeKind;
+  impact: NoticeImpact;
+  title: Localized;
+  body: Localized;
+  request_types: string[];
+  assets: string[];
+  networks: string[];
+  starts_at?: string;
+  ends_at?: string | null;
+}

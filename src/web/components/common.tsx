@@ -110,6 +110,9 @@ export function Field({
   );
 }
 
+/** A bilingual text with both languages empty (a new form's starting value). */
+export const emptyLocalized = (): Localized => ({ 'en-us': '', 'zh-cn': '' });
+
 /** English and Chinese inputs side by side for one bilingual text. */
 export function LocalizedInput({
   label,

@@ -566,5 +566,6 @@ export const enUS = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** A catalogue's shape with every string widened: the other language must fill the same keys. */
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type ConsoleMessages = Widen<typeof enUS>;

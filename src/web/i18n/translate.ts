@@ -6,7 +6,8 @@ export const CATALOGUES: Record<Locale, ConsoleMessages> = { 'en-us': enUS, 'zh-
 
 /** Dotted paths to every string in the catalogue: 'ticket.take', 'status.open', … */
 export type MessageKey = Paths<typeof enUS>;
-type Paths<T> = {
+/** Dotted paths to every string of a nested catalogue type. */
+export type Paths<T> = {
   [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}`;
 }[keyof T & string];
 
@@ -19,7 +20,8 @@ export function interpolate(template: string, params?: Params): string {
   return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-function lookup(catalogue: unknown, key: string): string | undefined {
+/** The string at a dotted key of a nested catalogue, if there is one. */
+export function lookup(catalogue: unknown, key: string): string | undefined {
   let node: unknown = catalogue;
   for (const part of key.split('.')) {
     if (typeof node !== 'object' || node === null) return undefined;

@@ -36,10 +36,10 @@ export function formatBytes(bytes: number, locale: Locale): string {
 
 /**
  * Server URLs are absolute (PUBLIC_URL); the console is served by the same server, so same-path
- * links are made relative — the CSP allows images and downloads only from 'self'.
+ * links (API files, Help Center pages) are made relative — the CSP allows images and downloads only from 'self'.
  */
 export function sameOriginPath(url: string): string {
-  const m = /^https?:\/\/[^/]+(\/api\/.*)$/i.exec(url);
+  const m = /^https?:\/\/[^/]+(\/(?:api|hc)\/.*)$/i.exec(url);
   return m ? m[1]! : url;
 }
 

@@ -161,6 +161,16 @@ export function listSectionTranslations(db: Db) {
   return db.selectFrom('section_translations').select(['section_id', 'locale', 'title', 'description']).execute();
 }
 
+/** Every category's id and position, in display order (for renumbering). */
+export function categoryOrder(db: Db) {
+  return db.selectFrom('categories').select(['id', 'position']).orderBy('position').orderBy('id').execute();
+}
+
+/** The id and position of each section of one category, in display order (for renumbering). */
+export function sectionOrder(db: Db, categoryId: string) {
+  return db.selectFrom('sections').select(['id', 'position']).where('category_id', '=', categoryId).orderBy('position').orderBy('id').execute();
+}
+
 /** Articles per section, drafts included. */
 export async function articleCountsBySection(db: Db): Promise<Map<string, number>> {
   const rows = await db.selectFrom('articles').select(['section_id', sql<number>`count(*)`.as('n')]).groupBy('section_id').execute();

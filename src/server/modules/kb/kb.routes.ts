@@ -69,24 +69,11 @@ const moveQuery = z.object({ move_to: z.string().min(1).max(100).optional() });
 const voterKey = (ip: string, userAgent: string | undefined, userId: string | null) =>
   createHash('sha256').update(userId ?? `${ip}|${userAgent ?? ''}`).digest('hex').slice(0, 40);
 
-const AUDITED_METHODS: Record<string, AuditAction> = { POST: 'help_center.create', PUT: 'help_center.update', PATCH: 'help_center.update', DELETE: 'help_center.delete' };
+const AUDITED_METHODS: Record<string, AuditAction> = { POST: 'help_center.create', PUT: 'help_center.update', DELETE: 'help_center.delete' };
 
 export const kbRoutes: FastifyPluginAsyncZod<{ kb: KnowledgeBaseService; ctx: PresentContext; audit: AuditLog }> = async (app, { kb, ctx, audit }) => {
   const base = `${ctx.publicUrl}/api/v2/help_center`;
   const tags = ['Help Center'];
-
-  // Staff changes to the knowledge base (articles, translations, categories, sections) go to the audit log.
-  // Written before the answer leaves, so a client that saw the change also finds its entry.
-  app.addHook('onSend', async (request, reply, payload) => {
-    const action = AUDITED_METHODS[request.method];
-    const staff = request.actor.kind === 'admin' || request.actor.kind === 'agent';
-    if (!action || !staff || reply.statusCode >= 400 || /\/(up|down)$/.test(request.routeOptions.url ?? '')) return payload;
-    const details: Record<string, unknown> = { route: `${request.method} ${request.routeOptions.url ?? ''}`, params: request.params, status: reply.statusCode };
-    await audit
-      .append({ actor: auditActorOf(request.actor, request.ip), action, subject: `help_center:${request.url.split('?')[0]!.replace('/api/v2/help_center/', '')}`.slice(0, 300), details })
-      .catch((err: unknown) => request.log.error({ err }, 'audit append failed for a help-center change'));
-    return payload;
-  });
 
   app.get('/api/v2/help_center/:locale/categories', { schema: { tags, params: z.object({ locale: localeParam }), querystring: pageQuery } }, async (request) => {
     const { locale } = request.params;
@@ -203,6 +190,18 @@ export const kbRoutes: FastifyPluginAsyncZod<{ kb: KnowledgeBaseService; ctx: Pr
     admin.addHook('preValidation', async (request) => {
       if (request.actor.kind === 'anonymous') throw new AppError('unauthorized');
       if (!canEditKnowledgeBase(request.actor)) throw new AppError('forbidden');
+    });
+    // Every successful write here (articles, translations, categories, sections) goes to the audit log,
+    // written before the answer leaves so a client that saw the change also finds its entry. Votes and
+    // refused calls are not in this scope or do not succeed.
+    admin.addHook('onSend', async (request, reply, payload) => {
+      const action = AUDITED_METHODS[request.method];
+      if (!action || reply.statusCode >= 400) return payload;
+      const details: Record<string, unknown> = { route: `${request.method} ${request.routeOptions.url ?? ''}`, params: request.params, status: reply.statusCode };
+      await audit
+        .append({ actor: auditActorOf(request.actor, request.ip), action, subject: `help_center:${request.url.split('?')[0]!.replace('/api/v2/help_center/', '')}`.slice(0, 300), details })
+        .catch((err: unknown) => request.log.error({ err }, 'audit append failed for a help-center change'));
+      return payload;
     });
     const author = (label: string) => label;
 

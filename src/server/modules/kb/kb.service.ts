@@ -3,9 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { AppError, notFound } from '../../errors.js';
-import type { Locale } from '../../../shared/locales.js';
+import { LOCALES, type Locale } from '../../../shared/locales.js';
 import type { BrandConfig } from '../../config.js';
 import {
+  articleCountsBySection,
+  categoryOrder,
   findArticleIdentity,
   findArticleRow,
   findCategoryRow,
@@ -13,24 +15,21 @@ import {
   incrementViews,
   listArticleRows,
   listCategoryRows,
+  listCategoryStructure,
+  listCategoryTranslations,
   listRevisionRows,
   listSectionRows,
+  listSectionStructure,
+  listSectionTranslations,
   listTranslationLocales,
+  sectionOrder,
   type ArticleFilter,
   type ArticleRow,
   type ArticleSort,
 } from './kb.queries.js';
 import { articleIdOf, type KnowledgeBaseIndex } from './kb.search.js';
-import { LOCALES } from '../../../shared/locales.js';
 import { t } from '../../i18n.js';
 import { invalidFields } from '../accounts/accounts.validation.js';
-import {
-  articleCountsBySection,
-  listCategoryStructure,
-  listCategoryTranslations,
-  listSectionStructure,
-  listSectionTranslations,
-} from './kb.queries.js';
 import './kb.messages.js';
 
 
@@ -61,14 +60,7 @@ export async function upsertCategory(trx: Db, key: string, position: number, tra
   const id = existing?.id ?? newId('cat');
   if (!existing) await trx.insertInto('categories').values({ id, key, position, created_at: now, updated_at: now }).execute();
   else if (existing.position !== position) await trx.updateTable('categories').set({ position, updated_at: now }).where('id', '=', id).execute();
-  for (const [locale, t] of Object.entries(translations)) {
-    if (!t) continue;
-    await trx
-      .insertInto('category_translations')
-      .values({ category_id: id, locale, title: t.title, description: t.description })
-      .onConflict((oc) => oc.columns(['category_id', 'locale']).doUpdateSet({ title: t.title, description: t.description }))
-      .execute();
-  }
+  for (const [locale, name] of Object.entries(translations)) if (name) await upsertStructureName(trx, 'category', id, locale, name);
   return { id, created: !existing };
 }
 
@@ -79,14 +71,7 @@ export async function upsertSection(trx: Db, key: string, categoryId: string, po
   if (!existing) await trx.insertInto('sections').values({ id, key, category_id: categoryId, position, created_at: now, updated_at: now }).execute();
   else if (existing.position !== position || existing.category_id !== categoryId)
     await trx.updateTable('sections').set({ position, category_id: categoryId, updated_at: now }).where('id', '=', id).execute();
-  for (const [locale, t] of Object.entries(translations)) {
-    if (!t) continue;
-    await trx
-      .insertInto('section_translations')
-      .values({ section_id: id, locale, title: t.title, description: t.description })
-      .onConflict((oc) => oc.columns(['section_id', 'locale']).doUpdateSet({ title: t.title, description: t.description }))
-      .execute();
-  }
+  for (const [locale, name] of Object.entries(translations)) if (name) await upsertStructureName(trx, 'section', id, locale, name);
   return { id, created: !existing };
 }
 
@@ -307,13 +292,12 @@ export class KnowledgeBaseService {
   }
 
   async createSection(locale: Locale, categoryIdOrKey: string, input: { key?: string; name: string; description?: string; position?: number }) {
-    const category = await this.db.selectFrom('categories').select('id').where((eb) => eb.or([eb('id', '=', categoryIdOrKey), eb('key', '=', categoryIdOrKey)])).executeTakeFirst();
-    if (!category) throw notFound('category');
+    const categoryId = await this.findCategoryId(categoryIdOrKey);
     const key = input.key ?? slugify(input.name);
     const exists = await this.db.selectFrom('sections').select('id').where('key', '=', key).executeTakeFirst();
     if (exists) throw new AppError('conflict', { detail: `section key "${key}" already exists` });
     const { id } = await this.db.transaction().execute((trx) =>
-      upsertSection(trx, key, category.id, input.position ?? 0, { [locale]: { title: input.name, description: input.description ?? '' } }),
+      upsertSection(trx, key, categoryId, input.position ?? 0, { [locale]: { title: input.name, description: input.description ?? '' } }),
     );
     return this.section(locale, id);
   }
@@ -337,13 +321,12 @@ export class KnowledgeBaseService {
   }
 
   async createArticle(locale: Locale, sectionIdOrKey: string, input: { slug?: string; title: string; body: string; labelNames?: string[]; draft?: boolean; promoted?: boolean; position?: number }, author: string) {
-    const section = await this.db.selectFrom('sections').select('id').where((eb) => eb.or([eb('id', '=', sectionIdOrKey), eb('key', '=', sectionIdOrKey)])).executeTakeFirst();
-    if (!section) throw notFound('section');
+    const sectionId = await this.findSectionId(sectionIdOrKey);
     const slug = input.slug ?? slugify(input.title);
     const exists = await this.db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
     if (exists) throw new AppError('conflict', { detail: `article slug "${slug}" already exists` });
     const id = await this.db.transaction().execute(async (trx) => {
-      const { id } = await upsertArticle(trx, slug, section.id, input.position ?? 0, input.promoted ?? false);
+      const { id } = await upsertArticle(trx, slug, sectionId, input.position ?? 0, input.promoted ?? false);
       await saveTranslation(trx, id, locale, { title: input.title, bodyMarkdown: input.body, labels: input.labelNames ?? [], status: input.draft ? 'draft' : 'published' }, author);
       return id;
     });
@@ -426,7 +409,10 @@ export class KnowledgeBaseService {
     const kind = table === 'categories' ? 'category' : 'section';
     const taken = async (key: string) => !!(await this.db.selectFrom(table).select('id').where('key', '=', key).executeTakeFirst());
     if (asked) {
-      if (await taken(asked)) throw new AppError('conflict', { detail: t(locale, 'kb.errors.key_taken', { key: asked, kind: t(locale, `kb.kinds.${kind}`) }) }, [{ path: `${kind}.key`, message: t(locale, 'kb.errors.key_taken', { key: asked, kind: t(locale, `kb.kinds.${kind}`) }) }]);
+      if (await taken(asked)) {
+        const message = t(locale, 'kb.errors.key_taken', { key: asked, kind: t(locale, `kb.kinds.${kind}`) });
+        throw new AppError('conflict', { detail: message }, [{ path: `${kind}.key`, message }]);
+      }
       return asked;
     }
     const base = slugify(name).replace(/^article-/, `${kind}-`).slice(0, 50);
@@ -439,32 +425,18 @@ export class KnowledgeBaseService {
 
   /**
    * Puts `movedId` at `index` (0-based, clamped; default last) among `siblings` (in their current
-   * order, without it) and renumbers them 0, 1, 2… so positions stay distinct.
+   * order, it included) and renumbers them 0, 1, 2… so positions stay distinct.
    */
   private async place(trx: Db, table: 'categories' | 'sections', siblings: Array<{ id: string; position: number }>, movedId: string, index: number | undefined, now: string): Promise<void> {
-    const order = siblings.filter((s) => s.id !== movedId).map((s) => s.id);
-    order.splice(Math.max(0, Math.min(index ?? order.length, order.length)), 0, movedId);
-    const current = new Map(siblings.map((s) => [s.id, s.position]));
-    for (const [position, id] of order.entries()) {
-      if (current.get(id) === position) continue;
-      await trx.updateTable(table).set({ position, updated_at: now }).where('id', '=', id).execute();
-    }
+    const order = siblings.filter((s) => s.id !== movedId);
+    order.splice(Math.max(0, Math.min(index ?? order.length, order.length)), 0, siblings.find((s) => s.id === movedId) ?? { id: movedId, position: -1 });
+    await renumber(trx, table, order, now);
   }
 
   private async saveNames(trx: Db, kind: 'category' | 'section', id: string, translations: NamesInput): Promise<void> {
     for (const locale of LOCALES) {
       const given = translations[locale];
-      if (!given) continue;
-      const title = given.title.trim();
-      const existing = kind === 'category'
-        ? await trx.selectFrom('category_translations').select('description').where('category_id', '=', id).where('locale', '=', locale).executeTakeFirst()
-        : await trx.selectFrom('section_translations').select('description').where('section_id', '=', id).where('locale', '=', locale).executeTakeFirst();
-      const description = given.description ?? existing?.description ?? '';
-      if (kind === 'category') {
-        await trx.insertInto('category_translations').values({ category_id: id, locale, title, description }).onConflict((oc) => oc.columns(['category_id', 'locale']).doUpdateSet({ title, description })).execute();
-      } else {
-        await trx.insertInto('section_translations').values({ section_id: id, locale, title, description }).onConflict((oc) => oc.columns(['section_id', 'locale']).doUpdateSet({ title, description })).execute();
-      }
+      if (given) await upsertStructureName(trx, kind, id, locale, { title: given.title.trim(), description: given.description });
     }
   }
 
@@ -480,6 +452,16 @@ export class KnowledgeBaseService {
     return row.id;
   }
 
+  /** The id of the category or section that receives deleted contents (`move_to`), or a localized 400. */
+  private async moveTarget(kind: 'category' | 'section', moveTo: string, deletedId: string, locale: Locale): Promise<string> {
+    const kindName = t(locale, `kb.kinds.${kind}`);
+    const targetId = await (kind === 'category' ? this.findCategoryId(moveTo) : this.findSectionId(moveTo)).catch(() => {
+      throw invalidFields([{ path: 'move_to', message: t(locale, 'kb.errors.unknown_move_target', { kind: kindName, id: moveTo }) }]);
+    });
+    if (targetId === deletedId) throw invalidFields([{ path: 'move_to', message: t(locale, 'kb.errors.move_to_self', { kind: kindName }) }]);
+    return targetId;
+  }
+
   /** A category named in every language at `position` (index among categories; default last). */
   async createCategoryNamed(input: { key?: string; position?: number; translations: NamesInput }, locale: Locale): Promise<StructureCategory> {
     this.checkNames('category', input.translations, locale, true);
@@ -487,7 +469,7 @@ export class KnowledgeBaseService {
     const id = newId('cat');
     await this.db.transaction().execute(async (trx) => {
       const now = nowIso();
-      const siblings = await trx.selectFrom('categories').select(['id', 'position']).orderBy('position').orderBy('id').execute();
+      const siblings = await categoryOrder(trx);
       await trx.insertInto('categories').values({ id, key, position: siblings.length, created_at: now, updated_at: now }).execute();
       await this.saveNames(trx, 'category', id, input.translations);
       await this.place(trx, 'categories', [...siblings, { id, position: siblings.length }], id, input.position, now);
@@ -502,10 +484,7 @@ export class KnowledgeBaseService {
     await this.db.transaction().execute(async (trx) => {
       const now = nowIso();
       if (input.translations) await this.saveNames(trx, 'category', id, input.translations);
-      if (input.position !== undefined) {
-        const siblings = await trx.selectFrom('categories').select(['id', 'position']).orderBy('position').orderBy('id').execute();
-        await this.place(trx, 'categories', siblings, id, input.position, now);
-      }
+      if (input.position !== undefined) await this.place(trx, 'categories', await categoryOrder(trx), id, input.position, now);
       await trx.updateTable('categories').set({ updated_at: now }).where('id', '=', id).execute();
     });
     return this.structureCategory(id);
@@ -515,40 +494,29 @@ export class KnowledgeBaseService {
    * Deletes a category. One that still holds articles is refused (409) unless `moveTo` names another
    * category: its sections (with their articles) then move there, after that category's own sections.
    */
-  async deleteCategory(idOrKey: string, moveTo: string | undefined, locale: Locale): Promise<{ moved_sections: number; moved_articles: number }> {
+  async deleteCategory(idOrKey: string, moveTo: string | undefined, locale: Locale): Promise<void> {
     const category = await this.structureCategory(await this.findCategoryId(idOrKey));
     const name = category.translations.find((n) => n.locale === locale)?.title ?? category.key;
-    let target: StructureCategory | null = null;
-    if (moveTo) {
-      const kind = t(locale, 'kb.kinds.category');
-      const targetId = await this.findCategoryId(moveTo).catch(() => {
-        throw invalidFields([{ path: 'move_to', message: t(locale, 'kb.errors.unknown_move_target', { kind, id: moveTo }) }]);
-      });
-      if (targetId === category.id) throw invalidFields([{ path: 'move_to', message: t(locale, 'kb.errors.move_to_self', { kind }) }]);
-      target = await this.structureCategory(targetId);
-    } else if (category.article_count > 0) {
-      throw new AppError('conflict', { detail: t(locale, 'kb.errors.category_not_empty', { name, articles: category.article_count }) });
-    }
+    const targetId = moveTo ? await this.moveTarget('category', moveTo, category.id, locale) : null;
+    if (!targetId && category.article_count > 0) throw new AppError('conflict', { detail: t(locale, 'kb.errors.category_not_empty', { name, articles: category.article_count }) });
     await this.db.transaction().execute(async (trx) => {
       const now = nowIso();
-      if (!target) {
+      if (targetId) {
+        // Read here, not before: a section added meanwhile moves too. Positions continue after the target's own.
+        const start = (await sectionOrder(trx, targetId)).length;
+        for (const [i, section] of (await sectionOrder(trx, category.id)).entries()) {
+          await trx.updateTable('sections').set({ category_id: targetId, position: start + i, updated_at: now }).where('id', '=', section.id).execute();
+        }
+      } else {
         // Re-checked here: an article added since the check above must not be deleted with its section.
         const held = await trx.selectFrom('articles as a').innerJoin('sections as s', 's.id', 'a.section_id').select((eb) => eb.fn.countAll<number>().as('n')).where('s.category_id', '=', category.id).executeTakeFirst();
         if (Number(held?.n ?? 0) > 0) throw new AppError('conflict', { detail: t(locale, 'kb.errors.category_not_empty', { name, articles: Number(held!.n) }) });
       }
-      if (target) {
-        // Positions of a category's sections continue after the target's own.
-        for (const [i, section] of category.sections.entries()) {
-          await trx.updateTable('sections').set({ category_id: target.id, position: target.sections.length + i, updated_at: now }).where('id', '=', section.id).execute();
-        }
-      }
       // Empty sections (and all translations) go with the category (ON DELETE CASCADE).
       await trx.deleteFrom('categories').where('id', '=', category.id).execute();
-      const rest = await trx.selectFrom('categories').select(['id', 'position']).orderBy('position').orderBy('id').execute();
-      for (const [position, row] of rest.entries()) if (row.position !== position) await trx.updateTable('categories').set({ position, updated_at: now }).where('id', '=', row.id).execute();
+      await renumber(trx, 'categories', await categoryOrder(trx), now);
     });
     await this.index.refresh();
-    return target ? { moved_sections: category.sections.length, moved_articles: category.article_count } : { moved_sections: 0, moved_articles: 0 };
   }
 
   /** A section of `categoryIdOrKey` named in every language at `position` (index in the category; default last). */
@@ -559,7 +527,7 @@ export class KnowledgeBaseService {
     const id = newId('sec');
     await this.db.transaction().execute(async (trx) => {
       const now = nowIso();
-      const siblings = await trx.selectFrom('sections').select(['id', 'position']).where('category_id', '=', categoryId).orderBy('position').orderBy('id').execute();
+      const siblings = await sectionOrder(trx, categoryId);
       await trx.insertInto('sections').values({ id, key, category_id: categoryId, position: siblings.length, created_at: now, updated_at: now }).execute();
       await this.saveNames(trx, 'section', id, input.translations);
       await this.place(trx, 'sections', [...siblings, { id, position: siblings.length }], id, input.position, now);
@@ -579,13 +547,9 @@ export class KnowledgeBaseService {
       const categoryId = targetCategory ?? current.category_id;
       if (categoryId !== current.category_id) {
         await trx.updateTable('sections').set({ category_id: categoryId, updated_at: now }).where('id', '=', id).execute();
-        const left = await trx.selectFrom('sections').select(['id', 'position']).where('category_id', '=', current.category_id).orderBy('position').orderBy('id').execute();
-        for (const [position, row] of left.entries()) if (row.position !== position) await trx.updateTable('sections').set({ position, updated_at: now }).where('id', '=', row.id).execute();
+        await renumber(trx, 'sections', await sectionOrder(trx, current.category_id), now);
       }
-      if (input.position !== undefined || categoryId !== current.category_id) {
-        const siblings = await trx.selectFrom('sections').select(['id', 'position']).where('category_id', '=', categoryId).orderBy('position').orderBy('id').execute();
-        await this.place(trx, 'sections', siblings, id, input.position, now);
-      }
+      if (input.position !== undefined || categoryId !== current.category_id) await this.place(trx, 'sections', await sectionOrder(trx, categoryId), id, input.position, now);
       await trx.updateTable('sections').set({ updated_at: now }).where('id', '=', id).execute();
     });
     if (targetCategory) await this.index.refresh();
@@ -596,37 +560,45 @@ export class KnowledgeBaseService {
    * Deletes a section. One that still holds articles is refused (409) unless `moveTo` names another
    * section: the articles then move there (after its own, in their order) and stay published as they were.
    */
-  async deleteSection(idOrKey: string, moveTo: string | undefined, locale: Locale): Promise<{ moved_articles: number }> {
+  async deleteSection(idOrKey: string, moveTo: string | undefined, locale: Locale): Promise<void> {
     const section = await this.structureSection(await this.findSectionId(idOrKey));
     const name = section.translations.find((n) => n.locale === locale)?.title ?? section.key;
-    let targetId: string | null = null;
-    if (moveTo) {
-      const kind = t(locale, 'kb.kinds.section');
-      targetId = await this.findSectionId(moveTo).catch(() => {
-        throw invalidFields([{ path: 'move_to', message: t(locale, 'kb.errors.unknown_move_target', { kind, id: moveTo }) }]);
-      });
-      if (targetId === section.id) throw invalidFields([{ path: 'move_to', message: t(locale, 'kb.errors.move_to_self', { kind }) }]);
-    } else if (section.article_count > 0) {
-      throw new AppError('conflict', { detail: t(locale, 'kb.errors.section_not_empty', { name, articles: section.article_count }) });
-    }
+    const targetId = moveTo ? await this.moveTarget('section', moveTo, section.id, locale) : null;
+    if (!targetId && section.article_count > 0) throw new AppError('conflict', { detail: t(locale, 'kb.errors.section_not_empty', { name, articles: section.article_count }) });
     await this.db.transaction().execute(async (trx) => {
       const now = nowIso();
-      if (!targetId) {
-        const held = await trx.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', '=', section.id).executeTakeFirst();
-        if (Number(held?.n ?? 0) > 0) throw new AppError('conflict', { detail: t(locale, 'kb.errors.section_not_empty', { name, articles: Number(held!.n) }) });
-      }
       if (targetId) {
         const last = await trx.selectFrom('articles').select((eb) => eb.fn.max('position').as('max')).where('section_id', '=', targetId).executeTakeFirst();
         const start = last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1;
         const moving = await trx.selectFrom('articles').select('id').where('section_id', '=', section.id).orderBy('position').orderBy('id').execute();
         for (const [i, article] of moving.entries()) await trx.updateTable('articles').set({ section_id: targetId, position: start + i, updated_at: now }).where('id', '=', article.id).execute();
+      } else {
+        const held = await trx.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', '=', section.id).executeTakeFirst();
+        if (Number(held?.n ?? 0) > 0) throw new AppError('conflict', { detail: t(locale, 'kb.errors.section_not_empty', { name, articles: Number(held!.n) }) });
       }
       await trx.deleteFrom('sections').where('id', '=', section.id).execute();
-      const rest = await trx.selectFrom('sections').select(['id', 'position']).where('category_id', '=', section.category_id).orderBy('position').orderBy('id').execute();
-      for (const [position, row] of rest.entries()) if (row.position !== position) await trx.updateTable('sections').set({ position, updated_at: now }).where('id', '=', row.id).execute();
+      await renumber(trx, 'sections', await sectionOrder(trx, section.category_id), now);
     });
     await this.index.refresh();
-    return { moved_articles: targetId ? section.article_count : 0 };
+  }
+}
+
+/** Positions 0, 1, 2… in the given order; only rows whose position changes are written. */
+async function renumber(trx: Db, table: 'categories' | 'sections', ordered: Array<{ id: string; position: number }>, now: string): Promise<void> {
+  for (const [position, row] of ordered.entries()) {
+    if (row.position !== position) await trx.updateTable(table).set({ position, updated_at: now }).where('id', '=', row.id).execute();
+  }
+}
+
+/** Inserts or updates one language's name of a category or section; the description changes only when given. */
+async function upsertStructureName(trx: Db, kind: 'category' | 'section', id: string, locale: string, name: { title: string; description?: string | undefined }): Promise<void> {
+  const { title } = name;
+  const changes = { title, ...(name.description !== undefined ? { description: name.description } : {}) };
+  const description = name.description ?? '';
+  if (kind === 'category') {
+    await trx.insertInto('category_translations').values({ category_id: id, locale, title, description }).onConflict((oc) => oc.columns(['category_id', 'locale']).doUpdateSet(changes)).execute();
+  } else {
+    await trx.insertInto('section_translations').values({ section_id: id, locale, title, description }).onConflict((oc) => oc.columns(['section_id', 'locale']).doUpdateSet(changes)).execute();
   }
 }
 

@@ -149,7 +149,12 @@ export const Composer = forwardRef<ComposerHandle, { ticketId: number; status: T
       // A pasted screenshot becomes an attachment; pasted text still goes into the reply.
       if (!event.clipboardData.getData('text/plain')) event.preventDefault();
       const now = new Date();
-      addFiles(pasted.map((f) => (f.name && f.name !== 'image.png' ? f : new File([f], pastedName(f, now), { type: f.type }))));
+      addFiles(
+        pasted.map((f) => {
+          const name = pastedName(f, now);
+          return name === f.name ? f : new File([f], name, { type: f.type });
+        }),
+      );
     };
 
     useImperativeHandle(ref, () => ({

@@ -5,12 +5,12 @@ import type { KbName, KbStructureCategory, KbStructureSection, Localized } from 
 import { useAction, useAsync } from '../../app/hooks.js';
 import { useSession } from '../../app/session.js';
 import { useToast } from '../../app/toast.js';
-import { Dialog, ErrorNotice, Field, Loading, LocalizedInput } from '../../components/common.js';
+import { Dialog, emptyLocalized, ErrorNotice, Field, Loading, LocalizedInput } from '../../components/common.js';
 import { useI18n } from '../../i18n/context.js';
+import { sameOriginPath } from '../../lib/format.js';
 
 const NAME_LOCALES: Locale[] = ['en-us', 'zh-cn'];
 
-const emptyNames = (): Localized => ({ 'en-us': '', 'zh-cn': '' });
 const namesOf = (translations: KbName[]): Localized => ({ 'en-us': translations.find((n) => n.locale === 'en-us')?.title ?? '', 'zh-cn': translations.find((n) => n.locale === 'zh-cn')?.title ?? '' });
 const toInput = (names: Localized): KbNamesInput => NAME_LOCALES.map((locale) => ({ locale, title: names[locale].trim() }));
 
@@ -60,7 +60,6 @@ export function KbStructure({ onChanged }: { onChanged: () => void }) {
             <StructureRow
               kind="category"
               row={category}
-              count={category.article_count}
               first={index === 0}
               last={index === categories.length - 1}
               busy={move.busy}
@@ -74,7 +73,6 @@ export function KbStructure({ onChanged }: { onChanged: () => void }) {
                   <StructureRow
                     kind="section"
                     row={section}
-                    count={section.article_count}
                     first={sIndex === 0}
                     last={sIndex === category.sections.length - 1}
                     busy={move.busy}
@@ -103,11 +101,11 @@ export function KbStructure({ onChanged }: { onChanged: () => void }) {
 function NewCategory({ onCreated }: { onCreated: (name: string) => void }) {
   const { t, locale } = useI18n();
   const { ep } = useSession();
-  const [names, setNames] = useState<Localized>(emptyNames());
+  const [names, setNames] = useState<Localized>(emptyLocalized());
   const create = useAction(async () => {
     await ep.kb.createCategory(toInput(names));
     const shown = names[locale].trim();
-    setNames(emptyNames());
+    setNames(emptyLocalized());
     onCreated(shown);
   });
   return (
@@ -135,11 +133,11 @@ function NewSection({ category, onCreated }: { category: KbStructureCategory; on
   const { ep } = useSession();
   const display = useDisplayName();
   const [open, setOpen] = useState(false);
-  const [names, setNames] = useState<Localized>(emptyNames());
+  const [names, setNames] = useState<Localized>(emptyLocalized());
   const create = useAction(async () => {
     await ep.kb.createSection(category.id, toInput(names));
     const shown = names[locale].trim();
-    setNames(emptyNames());
+    setNames(emptyLocalized());
     setOpen(false);
     onCreated(shown);
   });
@@ -177,7 +175,6 @@ function NewSection({ category, onCreated }: { category: KbStructureCategory; on
 function StructureRow({
   kind,
   row,
-  count,
   first,
   last,
   busy,
@@ -187,7 +184,6 @@ function StructureRow({
 }: {
   kind: 'category' | 'section';
   row: KbStructureCategory | KbStructureSection;
-  count: number;
   first: boolean;
   last: boolean;
   busy: boolean;
@@ -209,9 +205,9 @@ function StructureRow({
             {row.translations.find((n) => n.locale === l)?.title ?? '—'}
           </span>
         ))}
-        <span className="badge">{t('kb.articleCount', { n: count })}</span>
+        <span className="badge">{t('kb.articleCount', { n: row.article_count })}</span>
         {href ? (
-          <a className="small" href={href.replace(/^https?:\/\/[^/]+(?=\/hc\/)/i, '')} target="_blank" rel="noopener noreferrer">
+          <a className="small" href={sameOriginPath(href)} target="_blank" rel="noopener noreferrer">
             {t('kb.view')} ↗
           </a>
         ) : null}
@@ -245,7 +241,6 @@ function StructureRow({
         <DeleteDialog
           kind={kind}
           row={row}
-          count={count}
           targets={targets}
           onClose={() => setDeleting(false)}
           onDeleted={() => {
@@ -296,14 +291,12 @@ function RenameDialog({ kind, row, onClose, onSaved }: { kind: 'category' | 'sec
 function DeleteDialog({
   kind,
   row,
-  count,
   targets,
   onClose,
   onDeleted,
 }: {
   kind: 'category' | 'section';
   row: KbStructureCategory | KbStructureSection;
-  count: number;
   targets: Array<KbStructureCategory | KbStructureSection>;
   onClose: () => void;
   onDeleted: () => void;
@@ -314,6 +307,7 @@ function DeleteDialog({
   const display = useDisplayName();
   const [target, setTarget] = useState('');
   const name = display(row);
+  const count = row.article_count;
   const needsTarget = count > 0;
   const remove = useAction(async () => {
     const moveTo = needsTarget ? target : undefined;

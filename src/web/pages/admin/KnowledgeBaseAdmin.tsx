@@ -25,9 +25,6 @@ const emptyTranslation = (): Translation => ({ title: '', body: '', draft: true,
 const toTranslation = (a: KbArticle): Translation => ({ title: a.title, body: a.body_markdown ?? '', draft: a.draft, labels: a.label_names.join(', '), exists: true, ...(a.revision !== undefined ? { revision: a.revision } : {}), html_url: a.html_url });
 const labelList = (labels: string) => labels.split(',').map((l) => l.trim()).filter(Boolean);
 
-/** Help-center pages are served by this server: keep links on the same origin. */
-const hcPath = (url: string) => url.replace(/^https?:\/\/[^/]+(?=\/hc\/)/i, '');
-
 export function KnowledgeBaseAdmin() {
   const { t, locale } = useI18n();
   const { ep } = useSession();
@@ -298,7 +295,7 @@ function ArticleEditor({ id, onSaved, onDeleted }: { id: string; onSaved: () => 
               <h2 id={`tr-${l}`}>{t(`locales.${l}`)}</h2>
               {drafts[l].exists ? <span className={`badge ${drafts[l].draft ? 'badge-warn' : 'badge-ok'}`}>{drafts[l].draft ? t('kb.draft') : t('kb.published')}</span> : null}
               {drafts[l].html_url && !drafts[l].draft ? (
-                <a className="small" href={hcPath(sameOriginPath(drafts[l].html_url!))} target="_blank" rel="noopener noreferrer">
+                <a className="small" href={sameOriginPath(drafts[l].html_url!)} target="_blank" rel="noopener noreferrer">
                   {t('kb.view')} ↗
                 </a>
               ) : null}

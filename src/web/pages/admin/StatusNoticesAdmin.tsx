@@ -1,24 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { Locale } from '../../../shared/locales.js';
+import { NOTICE_IMPACTS, NOTICE_KINDS, type Localized, type NoticeImpact, type NoticeKind, type StatusNotice, type StatusNoticeInput } from '../../api/types.js';
 import { useAction, useAsync } from '../../app/hooks.js';
 import { useSession } from '../../app/session.js';
 import { useToast } from '../../app/toast.js';
-import { ErrorNotice, Field, Loading, LocalizedInput, PageHeader, Time } from '../../components/common.js';
+import { emptyLocalized, ErrorNotice, Field, Loading, LocalizedInput, PageHeader, Time } from '../../components/common.js';
 import { MarkdownPreview } from '../../components/MarkdownPreview.js';
 import { useI18n } from '../../i18n/context.js';
-import {
-  fromLocalInput,
-  NOTICE_IMPACTS,
-  NOTICE_KINDS,
-  splitList,
-  statusNoticesApi,
-  toLocalInput,
-  type Localized,
-  type NoticeImpact,
-  type NoticeKind,
-  type StatusNotice,
-  type StatusNoticeInput,
-} from './statusNotices.api.js';
+import { formatDateTime } from '../../lib/format.js';
+import { fromLocalInput, splitList, toLocalInput } from './statusNotices.api.js';
 import { useStatusNoticeText } from './statusNotices.messages.js';
 
 interface Draft {
@@ -33,8 +23,6 @@ interface Draft {
   starts: string;
   ends: string;
 }
-
-const emptyLocalized = (): Localized => ({ 'en-us': '', 'zh-cn': '' });
 
 const blank = (): Draft => ({ kind: 'incident', impact: 'degraded', title: emptyLocalized(), body: emptyLocalized(), request_types: [], assets: '', networks: '', starts: '', ends: '' });
 
@@ -72,9 +60,8 @@ const stateBadge: Record<StatusNotice['state'], string> = { active: 'badge badge
 export function StatusNoticesAdmin() {
   const s = useStatusNoticeText();
   const { locale } = useI18n();
-  const { api } = useSession();
-  const notices = useMemo(() => statusNoticesApi(api), [api]);
-  const list = useAsync((signal) => notices.list(signal), [notices]);
+  const { ep } = useSession();
+  const list = useAsync((signal) => ep.statusNotices.list(signal), [ep]);
   const [selected, setSelected] = useState<string | 'new' | null>(null);
   const current = list.data?.status_notices.find((n) => n.id === selected);
 
@@ -140,8 +127,8 @@ export function StatusNoticesAdmin() {
 function NoticeEditor({ notice, initial, onSaved, onDeleted }: { notice?: StatusNotice; initial: Draft; onSaved: (n: StatusNotice) => void; onDeleted?: () => void }) {
   const s = useStatusNoticeText();
   const { t, locale } = useI18n();
-  const { api, ep } = useSession();
-  const notices = useMemo(() => statusNoticesApi(api), [api]);
+  const { ep } = useSession();
+  const notices = ep.statusNotices;
   const types = useAsync(() => ep.requestTypes.list(), [ep]);
   const toast = useToast();
   const [draft, setDraft] = useState<Draft>(initial);
@@ -170,7 +157,7 @@ function NoticeEditor({ notice, initial, onSaved, onDeleted }: { notice?: Status
       {notice ? (
         <p>
           <span className={stateBadge[notice.state]}>{s(`states.${notice.state}`)}</span>{' '}
-          {notice.resolved_at ? <span className="muted small">{s('resolvedAt', { time: new Date(notice.resolved_at).toLocaleString(locale === 'zh-cn' ? 'zh-CN' : 'en-US') })}</span> : null}
+          {notice.resolved_at ? <span className="muted small">{s('resolvedAt', { time: formatDateTime(notice.resolved_at, locale) })}</span> : null}
           {notice.deflections ? <span className="muted small"> · {s('deflections', { count: notice.deflections })}</span> : null}
         </p>
       ) : null}
@@ -267,8 +254,7 @@ function NoticeEditor({ notice, initial, onSaved, onDeleted }: { notice?: Status
 function NoticeTimeline({ notice, onChanged }: { notice: StatusNotice; onChanged: () => void }) {
   const s = useStatusNoticeText();
   const { locale } = useI18n();
-  const { api } = useSession();
-  const notices = useMemo(() => statusNoticesApi(api), [api]);
+  const notices = useSession().ep.statusNotices;
   const toast = useToast();
   const [text, setText] = useState<Localized>(emptyLocalized());
   const [closing, setClosing] = useState<Localized>(emptyLocalized());

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../shared/locales.js';
-import { interpolate, type Params } from '../../i18n/translate.js';
+import { interpolate, lookup, type Params, type Paths } from '../../i18n/translate.js';
 import { useI18n } from '../../i18n/context.js';
+import type { Widen } from '../../i18n/en-us.js';
 
 /** Strings of the status notices admin page, in both console languages (same keys and placeholders). */
 const en = {
@@ -58,7 +59,6 @@ const en = {
 };
 
 type Catalogue = typeof en;
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 const zh: Widen<Catalogue> = {
   title: '状态公告',
@@ -116,17 +116,7 @@ const zh: Widen<Catalogue> = {
 
 export const STATUS_NOTICE_MESSAGES: Record<Locale, Widen<Catalogue>> = { 'en-us': en, 'zh-cn': zh };
 
-type Paths<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}` }[keyof T & string];
 export type StatusNoticeKey = Paths<Catalogue>;
-
-function lookup(catalogue: unknown, key: string): string | undefined {
-  let node: unknown = catalogue;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' ? node : undefined;
-}
 
 export function statusNoticeText(locale: Locale, key: StatusNoticeKey, params?: Params): string {
   return interpolate(lookup(STATUS_NOTICE_MESSAGES[locale], key) ?? lookup(en, key) ?? key, params);
