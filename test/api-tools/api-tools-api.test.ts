@@ -63,7 +63,7 @@ describe.each(DIALECTS)('API tools over HTTP (%s)', (dialect) => {
     expect(longZh.json().message).toBe('请求无效：input 过长：最多 20000 个字符。');
     const wrongType = await post('/api/v2/tools/api-errors/decode', { input: 42 });
     expect(wrongType.statusCode).toBe(400);
-    expect(wrongType.json().message).toContain('input must be a text');
+    expect(wrongType.json().message).toContain('input must be text.');
     const notJson = await t.app.inject({ method: 'POST', url: '/api/v2/tools/api-errors/decode', payload: '{"input":', headers: { 'content-type': 'application/json' } });
     expect(notJson.statusCode).toBe(400);
   });

@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.js';
 import { t } from '../i18n.js';
+import { localizedValidationError } from './validation-messages.js';
 
 export interface ErrorBody {
   error: string;
@@ -22,11 +23,7 @@ export const errorsPlugin = fp(
       if (error instanceof AppError) {
         appError = error;
       } else if (hasZodFastifySchemaValidationErrors(error)) {
-        const details = error.validation.map((issue) => ({
-          path: `${error.validationContext ?? 'body'}${issue.instancePath.replaceAll('/', '.')}`,
-          message: issue.message ?? 'invalid',
-        }));
-        appError = new AppError('validation_failed', { detail: details.map((d) => `${d.path}: ${d.message}`).join('; ') }, details);
+        appError = localizedValidationError(error, locale);
       } else if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         appError = new AppError('payload_too_large');
       } else if ((error as FastifyError).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {

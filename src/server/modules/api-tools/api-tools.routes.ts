@@ -35,6 +35,7 @@ import {
 } from './rate-limit.js';
 import { statusNoticesOf } from '../status/status.board.js';
 import { pageSecurityHeaders, sendHtml } from '../helpcenter/page-security.js';
+import { localizedValidationError } from '../../plugins/validation-messages.js';
 
 export interface ApiToolsOptions {
   kb: KnowledgeBaseService;
@@ -81,42 +82,6 @@ class ArticleTitleCache {
 }
 
 /** Zod issues → one localized sentence each (the shared handler then wraps them in validation_failed). */
-function localizedValidationError(error: FastifyError, locale: Locale): AppError {
-  const context = error.validationContext ?? 'body';
-  const issues = (error.validation ?? []) as unknown as Array<{ instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }>;
-  const details = issues.map((issue) => {
-    const segments = issue.instancePath.split('/').filter(Boolean);
-    const field = segments.length ? segments.map((s) => (/^\d+$/.test(s) ? `[${Number(s) + 1}]` : `.${s}`)).join('').replace(/^\./, '') : context;
-    const p = issue.params;
-    const origin = String(p.origin ?? '');
-    let message: string;
-    switch (issue.keyword) {
-      case 'too_big':
-        message = m(locale, origin === 'string' ? 'errors.tooLong' : origin === 'array' ? 'errors.tooManyItems' : 'errors.tooBig', { field, max: p.maximum });
-        break;
-      case 'too_small':
-        message =
-          (origin === 'string' || origin === 'array') && Number(p.minimum) <= 1
-            ? m(locale, 'errors.empty', { field })
-            : m(locale, origin === 'array' ? 'errors.tooFewItems' : 'errors.tooSmall', { field, min: p.minimum });
-        break;
-      case 'invalid_type':
-        message = m(locale, 'errors.invalidType', { field, expected: m(locale, `errors.types.${String(p.expected)}`, { defaultValue: String(p.expected) }) });
-        break;
-      case 'invalid_value':
-        message = m(locale, 'errors.invalidValue', { field, values: (Array.isArray(p.values) ? p.values : []).map(String).join(', ') });
-        break;
-      case 'unrecognized_keys':
-        message = m(locale, 'errors.unknownField', { keys: (Array.isArray(p.keys) ? p.keys : []).join(', ') });
-        break;
-      default:
-        message = issue.message && issue.keyword === 'custom' ? `${field}: ${issue.message}` : m(locale, 'errors.invalid', { field });
-    }
-    return { path: `${context}${issue.instancePath.replaceAll('/', '.')}`, message };
-  });
-  return new AppError('validation_failed', { detail: details.map((d) => d.message).join(' ') }, details);
-}
-
 function rateLimitError(error: RateLimitInputError, locale: Locale): AppError {
   return new AppError('validation_failed', { detail: m(locale, `errors.rateLimit.${error.code}`, error.params) });
 }
