@@ -2,6 +2,7 @@ import type { FastifyError } from 'fastify';
 import { AppError } from '../errors.js';
 import { registerMessages, t } from '../i18n.js';
 import type { Locale } from '../../shared/locales.js';
+import type { CatalogueShape } from '../../shared/i18n/catalogue.js';
 
 // Request-schema failures explained in the caller's language (zod's own messages are English only).
 const en = {
@@ -17,8 +18,7 @@ const en = {
   unknownField: 'Unknown field: {{keys}}.',
   types: { string: 'text', number: 'a number', array: 'a list', object: 'an object', boolean: 'true or false' },
 };
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-const zh: Widen<typeof en> = {
+const zh: CatalogueShape<typeof en> = {
   tooLong: '{{field}} 过长：最多 {{max}} 个字符。',
   tooManyItems: '{{field}} 最多只能有 {{max}} 项。',
   tooFewItems: '{{field}} 至少需要 {{min}} 项。',

@@ -1,3 +1,4 @@
+import type { CatalogueShape } from './catalogue.js';
 /** English strings shared by the server, the help center pages and the console. */
 export const enUS = {
   errors: {
@@ -38,5 +39,4 @@ export const enUS = {
   },
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type Messages = Widen<typeof enUS>;
+export type Messages = CatalogueShape<typeof enUS>;

@@ -1,3 +1,4 @@
+import type { CatalogueShape } from '../../shared/i18n/catalogue.js';
 /** Agent console strings (English). zh-cn.ts is typed against this object: same keys, same placeholders. */
 export const enUS = {
   app: {
@@ -567,5 +568,4 @@ export const enUS = {
 };
 
 /** A catalogue's shape with every string widened: the other language must fill the same keys. */
-export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type ConsoleMessages = Widen<typeof enUS>;
+export type ConsoleMessages = CatalogueShape<typeof enUS>;

@@ -1,4 +1,5 @@
 import { registerMessages } from '../../i18n.js';
+import type { CatalogueShape } from '../../../shared/i18n/catalogue.js';
 
 /** Every user-visible string of the API tools pages, their script and their API errors (keys `apiTools.*`). */
 const en = {
@@ -186,8 +187,7 @@ const en = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type ApiToolsMessages = Widen<typeof en>;
+export type ApiToolsMessages = CatalogueShape<typeof en>;
 
 const zh: ApiToolsMessages = {
   nav: {

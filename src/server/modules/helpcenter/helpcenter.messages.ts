@@ -1,4 +1,5 @@
 import { registerMessages } from '../../i18n.js';
+import type { CatalogueShape } from '../../../shared/i18n/catalogue.js';
 
 /** Every user-visible string of the public help center pages (keys `hc.*`). */
 const enUS = {
@@ -123,8 +124,7 @@ const enUS = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type HelpCenterMessages = Widen<typeof enUS>;
+export type HelpCenterMessages = CatalogueShape<typeof enUS>;
 
 const zhCN: HelpCenterMessages = {
   meta: {

@@ -1,4 +1,5 @@
 import { registerMessages } from '../../i18n.js';
+import type { CatalogueShape } from '../../../shared/i18n/catalogue.js';
 
 /** Every user-visible string of the request portal pages and their script (keys `portal.*`). */
 const en = {
@@ -144,8 +145,7 @@ const en = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type PortalMessages = Widen<typeof en>;
+export type PortalMessages = CatalogueShape<typeof en>;
 
 const zh: PortalMessages = {
   new: {

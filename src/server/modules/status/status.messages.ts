@@ -1,4 +1,5 @@
 import { registerMessages } from '../../i18n.js';
+import type { CatalogueShape } from '../../../shared/i18n/catalogue.js';
 
 /** Strings of status notices: banner, status page, request-form notice, feed and errors (keys `status.*`). */
 const en = {
@@ -71,8 +72,7 @@ const en = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-export type StatusMessages = Widen<typeof en>;
+export type StatusMessages = CatalogueShape<typeof en>;
 
 const zh: StatusMessages = {
   kind: { incident: '故障', maintenance: '维护' },

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../shared/locales.js';
 import { interpolate, lookup, type Params, type Paths } from '../../i18n/translate.js';
 import { useI18n } from '../../i18n/context.js';
-import type { Widen } from '../../i18n/en-us.js';
+import type { CatalogueShape } from '../../../shared/i18n/catalogue.js';
 
 /** Strings of the status notices admin page, in both console languages (same keys and placeholders). */
 const en = {
@@ -60,7 +60,7 @@ const en = {
 
 type Catalogue = typeof en;
 
-const zh: Widen<Catalogue> = {
+const zh: CatalogueShape<Catalogue> = {
   title: '状态公告',
   intro: '故障和维护时段会显示在帮助中心每个页面、系统状态页和订阅源中，并出现在相关的请求表单上。',
   new: '新建公告',
@@ -114,7 +114,7 @@ const zh: Widen<Catalogue> = {
   updateKind: { update: '更新', resolved: '已解决' },
 };
 
-export const STATUS_NOTICE_MESSAGES: Record<Locale, Widen<Catalogue>> = { 'en-us': en, 'zh-cn': zh };
+export const STATUS_NOTICE_MESSAGES: Record<Locale, CatalogueShape<Catalogue>> = { 'en-us': en, 'zh-cn': zh };
 
 export type StatusNoticeKey = Paths<Catalogue>;
 
