@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
-import { isLocale, normalizeLocale, type Locale } from '../../../shared/locales.js';
+import { type Locale } from '../../../shared/locales.js';
 import { clearSessionCookie, csrfTokenFor, setSessionCookie } from '../../plugins/session.js';
 import { errorPage, withQuery, type SiteContext } from '../helpcenter/helpcenter.views.js';
 import { statusNoticesOf } from '../status/status.board.js';
@@ -27,6 +27,7 @@ import {
   type NoticeKey,
 } from './accounts.views.js';
 import { addPageSecurityHeaders, pageSecurityHeaders } from '../helpcenter/page-security.js';
+import { pageLocale, queryValue } from '../helpcenter/page-request.js';
 
 export interface AccountPagesOptions {
   service: AccountsService;
@@ -41,12 +42,6 @@ const csrfAlways = { schema: { hide: true }, config: { csrf: 'always' as const }
 
 type LocaleParams = { Params: { locale: string } };
 type Body = Record<string, unknown>;
-
-function queryValue(query: unknown, name: string): string {
-  const value = (query as Record<string, unknown> | undefined)?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : '';
-}
 
 /** Only help-center paths of this site may be a post-sign-in destination (no open redirect). */
 export function safeNext(raw: string): string | undefined {
@@ -124,17 +119,8 @@ export const accountPages: FastifyPluginAsync<AccountPagesOptions> = async (app,
   });
 
   /** The :locale segment: 404 when unknown, 301 to the canonical spelling of a variant (GET only). */
-  const localeOf = (request: FastifyRequest<LocaleParams>, reply: FastifyReply): Locale | null => {
-    const raw = request.params.locale;
-    if (isLocale(raw) && raw === raw.toLowerCase()) return raw as Locale;
-    const locale = /^(zh|en)([-_][a-z]{2,4})?$/i.test(raw) ? normalizeLocale(raw) : null;
-    if (locale && request.method === 'GET') {
-      void reply.redirect(request.url.replace(/^\/hc\/[^/?#]+/, `/hc/${locale}`), 301);
-    } else {
-      void send(reply, 404, errorPage(site, request.locale, 'not_found'));
-    }
-    return null;
-  };
+  const localeOf = (request: FastifyRequest<LocaleParams>, reply: FastifyReply): Locale | null =>
+    pageLocale(request, reply, { notFound: () => send(reply, 404, errorPage(site, request.locale, 'not_found')) });
 
   const noticeOf = (request: FastifyRequest): NoticeKey | undefined => {
     const value = queryValue(request.query, 'notice');

@@ -7,12 +7,10 @@ import { AppError } from '../../errors.js';
 import { t } from '../../i18n.js';
 import { optionalLocaleSchema } from '../../locale-schemas.js';
 import type { Locale } from '../../../shared/locales.js';
-import { resolveLocale } from '../helpcenter/helpcenter.routes.js';
 import { errorPage, articlePath, type SiteContext } from '../helpcenter/helpcenter.views.js';
 import { fillBrand } from '../kb/kb.render.js';
 import type { KnowledgeBaseService } from '../kb/kb.service.js';
 import { scanText } from '../redaction/index.js';
-import { queryValue } from '../troubleshooters/troubleshooters.query.js';
 import { pathOnlyLog } from '../troubleshooters/troubleshooters.routes.js';
 import { ApiErrorDecoder, loadCatalogue, MAX_DECODE_INPUT, type DecodedItem, type ToolId } from './api-errors.js';
 import { API_SIGN_JS, API_SIGN_JS_ETAG } from './api-sign.script.js';
@@ -36,6 +34,7 @@ import {
 import { statusNoticesOf } from '../status/status.board.js';
 import { pageSecurityHeaders, sendHtml } from '../helpcenter/page-security.js';
 import { localizedValidationError } from '../../plugins/validation-messages.js';
+import { pageLocale, queryParam } from '../helpcenter/page-request.js';
 
 export interface ApiToolsOptions {
   kb: KnowledgeBaseService;
@@ -275,13 +274,8 @@ const pageRoutes: FastifyPluginAsync<Shared> = async (app, { decoder, titles, co
   });
 
   /** The :locale segment: 404 when unknown, 301 to the canonical spelling of a variant. */
-  const localeOf = (request: FastifyRequest<LocaleParams>, reply: FastifyReply): Locale | null => {
-    const resolved = resolveLocale(request.params.locale);
-    if (resolved?.canonical) return resolved.locale;
-    if (resolved) void reply.header('cache-control', PAGE_CACHE).redirect(request.url.replace(/^\/hc\/[^/?#]+/, `/hc/${resolved.locale}`), 301);
-    else void sendHtml(reply, 404, errorPage(site, request.locale, 'not_found'), 'no-store');
-    return null;
-  };
+  const localeOf = (request: FastifyRequest<LocaleParams>, reply: FastifyReply): Locale | null =>
+    pageLocale(request, reply, { notFound: () => sendHtml(reply, 404, errorPage(site, request.locale, 'not_found'), 'no-store'), redirectCache: PAGE_CACHE });
 
   const asset = (path: string, body: string, etag: string, type: string) =>
     app.get(path, hide, async (request, reply) => {
@@ -301,7 +295,7 @@ const pageRoutes: FastifyPluginAsync<Shared> = async (app, { decoder, titles, co
   app.get<LocaleParams>('/hc/:locale/tools/api-errors', hide, async (request, reply) => {
     const locale = localeOf(request, reply);
     if (!locale) return reply;
-    const raw = queryValue(request.query, 'q') ?? '';
+    const raw = queryParam(request.query, 'q') ?? '';
     if (raw.length > MAX_PAGE_QUERY) {
       const view = { query: shielded(raw.slice(0, MAX_PAGE_QUERY), locale), result: null, titles: new Map(), error: m(locale, 'errors.inputTooLong', { max: MAX_PAGE_QUERY }) };
       return sendHtml(reply, 400, decoderPage(site, locale, decoder, view), 'no-store');
@@ -316,9 +310,9 @@ const pageRoutes: FastifyPluginAsync<Shared> = async (app, { decoder, titles, co
   app.get<LocaleParams>('/hc/:locale/tools/rate-limit', hide, async (request, reply) => {
     const locale = localeOf(request, reply);
     if (!locale) return reply;
-    const tierRaw = (queryValue(request.query, 'tier') ?? 'starter').trim().toLowerCase();
-    const startRaw = shielded((queryValue(request.query, 'start') ?? '0').trim(), locale);
-    const typedCalls = queryValue(request.query, 'calls');
+    const tierRaw = (queryParam(request.query, 'tier') ?? 'starter').trim().toLowerCase();
+    const startRaw = shielded((queryParam(request.query, 'start') ?? '0').trim(), locale);
+    const typedCalls = queryParam(request.query, 'calls');
     // One character over the limit is kept so that the parser reports the script as too long.
     const callsRaw = typedCalls === undefined ? undefined : shielded(typedCalls.slice(0, MAX_SCRIPT_LENGTH + 1), locale);
     const issues: string[] = [];

@@ -6,7 +6,7 @@ import type { BrandConfig, Config } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { t } from '../../i18n.js';
 import { optionalLocaleSchema } from '../../locale-schemas.js';
-import { isLocale, normalizeLocale, type Locale } from '../../../shared/locales.js';
+import { type Locale } from '../../../shared/locales.js';
 import { errorPage, type SiteContext } from '../helpcenter/helpcenter.views.js';
 import { CHANNELS_CSS, CHANNELS_CSS_ETAG } from './channels.css.js';
 import { presentChannel, presentVerdict, staffNeverWarnings } from './channels.presenter.js';
@@ -14,6 +14,7 @@ import { officialChannelsPage } from './channels.views.js';
 import { listOfficialChannels, MAX_INPUT_LENGTH, verifyChannel } from './verify.js';
 import { statusNoticesOf } from '../status/status.board.js';
 import { addPageSecurityHeaders, pageSecurityHeaders, sendHtml } from '../helpcenter/page-security.js';
+import { pageLocale, queryParam } from '../helpcenter/page-request.js';
 
 const tags = ['Official channels'];
 
@@ -73,12 +74,6 @@ const SECURITY_HEADERS = pageSecurityHeaders({ noReferrer: true });
 
 const hide = { schema: { hide: true } } as const;
 
-function firstQueryValue(query: unknown, name: string): string | null {
-  const value = (query as Record<string, unknown> | undefined)?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : null;
-}
-
 /** GET /hc/:locale/official-channels (with ?q= the verdict is on the page): works without JavaScript. */
 const channelsPages: FastifyPluginAsync<{ config: Config }> = async (app, { config }) => {
   const site: SiteContext = { brand: config.brand, publicUrl: config.publicUrl, statusNotices: statusNoticesOf(app) };
@@ -103,14 +98,9 @@ const channelsPages: FastifyPluginAsync<{ config: Config }> = async (app, { conf
   });
 
   app.get<{ Params: { locale: string } }>('/hc/:locale/official-channels', hide, async (request: FastifyRequest<{ Params: { locale: string } }>, reply) => {
-    const raw = request.params.locale;
-    if (!(isLocale(raw) && raw === raw.toLowerCase())) {
-      const locale = /^(zh|en)([-_][a-z]{2,4})?$/i.test(raw) ? normalizeLocale(raw) : null;
-      if (!locale) return sendHtml(reply, 404, errorPage(site, request.locale, 'not_found'), 'no-store');
-      return reply.header('cache-control', 'public, max-age=60').redirect(request.url.replace(/^\/hc\/[^/?#]+/, `/hc/${locale}`), 301);
-    }
-    const locale = raw as Locale;
-    const query = firstQueryValue(request.query, 'q');
+    const locale = pageLocale(request, reply, { notFound: () => sendHtml(reply, 404, errorPage(site, request.locale, 'not_found'), 'no-store'), redirectCache: 'public, max-age=60' });
+    if (!locale) return reply;
+    const query = queryParam(request.query, 'q') ?? null;
     const verdict = query !== null ? presentVerdict(verifyChannel(query, config.brand), locale, config.brand) : null;
     const body = officialChannelsPage(site, locale, { channels: listOfficialChannels(config.brand), query, verdict });
     // The list is the same for everyone; a checked value is private to whoever typed it.

@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, F
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { t } from '../../i18n.js';
-import { isLocale, negotiateLocale, normalizeLocale, type Locale } from '../../../shared/locales.js';
+import { negotiateLocale, type Locale } from '../../../shared/locales.js';
 import type { KnowledgeBaseService } from '../kb/kb.service.js';
 import { statusNoticesOf } from '../status/status.board.js';
 import { HELP_CENTER_CSS, HELP_CENTER_CSS_ETAG } from './helpcenter.css.js';
@@ -23,6 +23,7 @@ import {
   type SiteContext,
 } from './helpcenter.views.js';
 import { addPageSecurityHeaders, pageSecurityHeaders, sendHtml } from './page-security.js';
+import { queryValue, resolveLocale } from './page-request.js';
 
 export interface HelpCenterOptions {
   kb: KnowledgeBaseService;
@@ -36,15 +37,6 @@ const NO_STORE = 'no-store';
 const SECURITY_HEADERS = pageSecurityHeaders({ externalImages: true });
 
 const hide = { schema: { hide: true } } as const;
-
-type Query = Record<string, string | string[] | undefined>;
-
-/** First value of a query parameter (repeated parameters are ignored beyond the first). */
-function queryValue(query: unknown, name: string): string {
-  const value = (query as Query | undefined)?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : '';
-}
 
 /** `page` must be a whole number 1…10000 when present; anything else is a 400 page. */
 function parsePage(query: unknown, locale: Locale): number {
@@ -60,14 +52,6 @@ function parsePerPage(query: unknown, fallback: number, max: number): number {
   const raw = queryValue(query, 'per_page').trim();
   if (!/^\d{1,4}$/.test(raw)) return fallback;
   return Math.min(max, Math.max(1, Number(raw)));
-}
-
-/** Exact locale, or a recognisable variant (zh, zh-CN, en, en-GB…) to redirect to, or nothing. */
-export function resolveLocale(raw: string): { locale: Locale; canonical: boolean } | null {
-  if (isLocale(raw) && raw === raw.toLowerCase()) return { locale: raw as Locale, canonical: true };
-  if (!/^(zh|en)([-_][a-z]{2,4})?$/i.test(raw)) return null;
-  const locale = normalizeLocale(raw);
-  return locale ? { locale, canonical: false } : null;
 }
 
 const sendPage = (reply: FastifyReply, status: number, body: string, cache: string = PAGE_CACHE) => sendHtml(reply, status, body, cache);

@@ -8,7 +8,7 @@ import type { TicketStatus, TicketTable } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { t } from '../../i18n.js';
 import { csrfTokenFor } from '../../plugins/session.js';
-import { isLocale, negotiateLocale, normalizeLocale, type Locale } from '../../../shared/locales.js';
+import { negotiateLocale, type Locale } from '../../../shared/locales.js';
 import type { FieldValues, RequestTypeDefinition } from '../../../shared/request-forms.js';
 import { signinRedirect } from '../accounts/accounts.pages.js';
 import { formatBytes } from '../attachments/attachments.messages.js';
@@ -46,6 +46,7 @@ import {
   type TicketNotice,
 } from './portal.views.js';
 import { addPageSecurityHeaders, pageSecurityHeaders } from '../helpcenter/page-security.js';
+import { pageLocale, queryValue } from '../helpcenter/page-request.js';
 
 export interface PortalOptions {
   requests: RequestsService;
@@ -69,12 +70,6 @@ const emailSchema = z.email();
 
 type LocaleParams = { Params: { locale: string } };
 type TicketParams = { Params: { locale: string; number: string } };
-
-function queryValue(query: unknown, name: string): string {
-  const value = (query as Record<string, unknown> | undefined)?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : '';
-}
 
 /**
  * Values a link may pre-fill on a new request form (troubleshooters, deflection pages):
@@ -175,14 +170,8 @@ export const portalRoutes: FastifyPluginAsync<PortalOptions> = async (app, { req
   });
 
   /** The :locale segment: 404 when unknown, 301 to the canonical spelling of a variant (GET only). */
-  const localeOf = (request: FastifyRequest<LocaleParams>, reply: FastifyReply): Locale | null => {
-    const raw = request.params.locale;
-    if (isLocale(raw) && raw === raw.toLowerCase()) return raw as Locale;
-    const locale = /^(zh|en)([-_][a-z]{2,4})?$/i.test(raw) ? normalizeLocale(raw) : null;
-    if (locale && request.method === 'GET') void reply.redirect(request.url.replace(/^\/hc\/[^/?#]+/, `/hc/${locale}`), 301);
-    else void send(reply, 404, notFoundPage(ctxFor(request.locale), request.locale));
-    return null;
-  };
+  const localeOf = (request: FastifyRequest<LocaleParams>, reply: FastifyReply): Locale | null =>
+    pageLocale(request, reply, { notFound: () => send(reply, 404, notFoundPage(ctxFor(request.locale), request.locale)) });
 
   // --- Assets and locale-less entry points ------------------------------------------------------
 

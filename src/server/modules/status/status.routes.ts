@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.js';
 import { nowIso } from '../../db/ids.js';
 import { AppError, notFound } from '../../errors.js';
 import { optionalLocaleSchema } from '../../locale-schemas.js';
-import { isLocale, negotiateLocale, normalizeLocale, type Locale } from '../../../shared/locales.js';
+import { negotiateLocale, type Locale } from '../../../shared/locales.js';
 import { listNetworks } from '../chain-validation/index.js';
 import { errorPage, withQuery, type ErrorKind, type SiteContext } from '../helpcenter/helpcenter.views.js';
 import { portalPaths } from '../portal/portal.views.js';
@@ -23,6 +23,7 @@ import { presentNoticePublic } from './status.presenter.js';
 import { endedNotices, type Notice } from './status.queries.js';
 import { statusPage } from './status.views.js';
 import { addPageSecurityHeaders, pageSecurityHeaders, sendHtml } from '../helpcenter/page-security.js';
+import { pageLocale } from '../helpcenter/page-request.js';
 
 export interface StatusPluginOptions {
   db: Kysely<Database>;
@@ -173,14 +174,8 @@ const statusPages = async (app: FastifyInstance, { board, db, config, requests }
   });
 
   /** The :locale segment: 404 when unknown, 301 to the canonical spelling of a variant (GET only). */
-  const localeOf = (request: FastifyRequest<LocaleParams>, reply: FastifyReply): Locale | null => {
-    const raw = request.params.locale;
-    if (isLocale(raw) && raw === raw.toLowerCase()) return raw as Locale;
-    const locale = /^(zh|en)([-_][a-z]{2,4})?$/i.test(raw) ? normalizeLocale(raw) : null;
-    if (locale && request.method === 'GET') void reply.header('cache-control', 'public, max-age=60').redirect(request.url.replace(/^\/hc\/[^/?#]+/, `/hc/${locale}`), 301);
-    else void renderError(request, reply, 404, 'not_found');
-    return null;
-  };
+  const localeOf = (request: FastifyRequest<LocaleParams>, reply: FastifyReply): Locale | null =>
+    pageLocale(request, reply, { notFound: () => renderError(request, reply, 404, 'not_found'), redirectCache: 'public, max-age=60' });
 
   const typeNames = (locale: Locale) => {
     const names = new Map(requests.catalog.list(true).map((t) => [t.key, t.name[locale]]));

@@ -8,24 +8,18 @@
  */
 import type { Answer, StepRecord } from './engine.js';
 import type { TreeNode } from './model.js';
+import { queryParam } from '../helpcenter/page-request.js';
 
 type Query = Record<string, unknown>;
 
-/** First value of a parameter (a repeated parameter counts once). */
-export function queryValue(query: unknown, name: string): string | undefined {
-  const value = (query as Query | undefined)?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' ? first : undefined;
-}
-
 function answerOf(query: unknown, node: TreeNode, prefix: 'a' | 'd'): Answer | undefined {
-  const marker = queryValue(query, `${prefix}.${node.id}`);
+  const marker = queryParam(query, `${prefix}.${node.id}`);
   if (node.type === 'question') return marker !== undefined ? { choice: marker } : undefined;
   if (node.type !== 'input') return undefined;
   const values: Record<string, string> = {};
   let any = false;
   for (const input of node.inputs) {
-    const value = queryValue(query, `${prefix}.${node.id}.${input.name}`);
+    const value = queryParam(query, `${prefix}.${node.id}.${input.name}`);
     if (value !== undefined) {
       values[input.name] = value;
       any = true;

@@ -6,7 +6,6 @@ import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { optionalLocaleSchema } from '../../locale-schemas.js';
 import type { Locale } from '../../../shared/locales.js';
-import { resolveLocale } from '../helpcenter/helpcenter.routes.js';
 import { errorPage, type SiteContext } from '../helpcenter/helpcenter.views.js';
 import type { KnowledgeBaseService } from '../kb/kb.service.js';
 import { scanText } from '../redaction/index.js';
@@ -16,12 +15,13 @@ import { MAX_LENGTH } from './inputs.js';
 import { CHOICE_VALUE, NODE_ID, TREE_KEY } from './model.js';
 import { TROUBLESHOOTER_CSS, TROUBLESHOOTER_CSS_ETAG } from './troubleshooters.css.js';
 import { presentSummary, presentTree, presentWalk, type PresentContext } from './troubleshooters.presenter.js';
-import { answerFromQuery, answerParams, draftFromQuery, hrefWith, queryValue, revisitHref } from './troubleshooters.query.js';
+import { answerFromQuery, answerParams, draftFromQuery, hrefWith, revisitHref } from './troubleshooters.query.js';
 import { canValidateTroubleshooters } from './troubleshooters.policy.js';
 import { TroubleshooterService } from './troubleshooters.service.js';
 import { listPage, treePath, walkPage, type WalkView } from './troubleshooters.views.js';
 import { statusNoticesOf } from '../status/status.board.js';
 import { addPageSecurityHeaders, pageSecurityHeaders, sendHtml } from '../helpcenter/page-security.js';
+import { pageLocale, queryParam } from '../helpcenter/page-request.js';
 
 export interface TroubleshooterOptions {
   config: Config;
@@ -81,13 +81,8 @@ const troubleshooterPages: FastifyPluginAsync<Deps> = async (app: FastifyInstanc
   });
 
   /** The :locale segment: 404 when unknown, 301 to the canonical spelling of a variant. */
-  const localeOf = (request: FastifyRequest<{ Params: { locale: string } }>, reply: FastifyReply): Locale | null => {
-    const resolved = resolveLocale(request.params.locale);
-    if (resolved?.canonical) return resolved.locale;
-    if (resolved) void reply.header('cache-control', PAGE_CACHE).redirect(request.url.replace(/^\/hc\/[^/?#]+/, `/hc/${resolved.locale}`), 301);
-    else void sendHtml(reply, 404, errorPage(site, request.locale, 'not_found'), NO_STORE);
-    return null;
-  };
+  const localeOf = (request: FastifyRequest<{ Params: { locale: string } }>, reply: FastifyReply): Locale | null =>
+    pageLocale(request, reply, { notFound: () => sendHtml(reply, 404, errorPage(site, request.locale, 'not_found'), NO_STORE), redirectCache: PAGE_CACHE });
 
   const route = { schema: { hide: true }, logSerializers: pathOnlyLog } as const;
 
@@ -112,7 +107,7 @@ const troubleshooterPages: FastifyPluginAsync<Deps> = async (app: FastifyInstanc
     const { current } = result;
 
     // A question form sent without a choice: say so instead of showing the same question silently.
-    if (current.type === 'question' && !result.issues.length && queryValue(request.query, 'step') === current.id) {
+    if (current.type === 'question' && !result.issues.length && queryParam(request.query, 'step') === current.id) {
       result.issues.push({ code: 'choice', message: inputMessages(locale).chooseAnswer });
     }
 
