@@ -181,14 +181,15 @@ export class RequestsService {
     return hits.slice(0, limit);
   }
 
-  async recordDeflection(input: { articleId?: string; query: string; requestType?: string; userId?: string | null; kind: 'article' | 'notice' }) {
+  /** Records that an article or notice answered the visitor; `db` may be the caller's transaction. */
+  async recordDeflection(input: { articleId?: string; query: string; requestType?: string; userId?: string | null; kind: 'article' | 'notice' }, db: Db = this.db) {
     if (input.articleId) {
-      const exists = await this.db.selectFrom('articles').select('id').where('id', '=', input.articleId).executeTakeFirst();
+      const exists = await db.selectFrom('articles').select('id').where('id', '=', input.articleId).executeTakeFirst();
       if (!exists) throw notFound('article');
     }
     const id = newId('dfl');
     const shielded = scanText(input.query.slice(0, 500), { salt: this.secrets.shieldSalt }).redacted;
-    await this.db
+    await db
       .insertInto('deflections')
       .values({ id, article_id: input.articleId ?? null, request_type_key: input.requestType ?? null, query: shielded, user_id: input.userId ?? null, kind: input.kind, created_at: nowIso() })
       .execute();

@@ -8,6 +8,7 @@ import { STATUS_CSS_PATH } from './status.css.js';
 import type { BoardNotice } from './status.board.js';
 import type { Notice } from './status.queries.js';
 import './status.messages.js';
+import { LruCache } from '../../../shared/lru.js';
 
 // Markup shared by the Help Center layout (banner), the status page and the request form. This file
 // must not import helpcenter.views.ts (which imports it).
@@ -37,11 +38,19 @@ export function formatWhen(locale: Locale, iso: string): string {
 export const timeTag = (locale: Locale, iso: string) => html`<time datetime="${iso}">${formatWhen(locale, iso)}</time>`;
 
 /** A notice body (Markdown) through the article renderer: sanitized, brand placeholders filled; alignment styles become classes. */
-export function noticeBodyHtml(markdown: string, brand: BrandConfig, locale: Locale): SafeHtml {
-  return trusted(renderArticleHtml(markdown, brand, locale).replace(/ style="text-align:\s*(left|right|center);?"/g, ' class="ta-$1"'));
+// Notice bodies are rendered for every banner, status page and API answer, but change rarely.
+const renderedBodies = new WeakMap<BrandConfig, LruCache<string, string>>();
+function rendered(brand: BrandConfig, key: string, render: () => string): string {
+  let cache = renderedBodies.get(brand);
+  if (!cache) renderedBodies.set(brand, (cache = new LruCache<string, string>(500)));
+  return cache.getOrCompute(key, render);
 }
 
-export const noticeBodyText = (markdown: string, brand: BrandConfig): string => markdownToText(markdown, brand);
+export function noticeBodyHtml(markdown: string, brand: BrandConfig, locale: Locale): SafeHtml {
+  return trusted(rendered(brand, `html\u0000${locale}\u0000${markdown}`, () => renderArticleHtml(markdown, brand, locale).replace(/ style="text-align:\s*(left|right|center);?"/g, ' class="ta-$1"')));
+}
+
+export const noticeBodyText = (markdown: string, brand: BrandConfig): string => rendered(brand, `text\u0000${markdown}`, () => markdownToText(markdown, brand));
 
 /** A translated phrase with a `{{time}}` placeholder, the time as a <time> element. */
 export function phraseWithTime(locale: Locale, key: string, iso: string): SafeHtml {

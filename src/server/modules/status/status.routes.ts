@@ -43,12 +43,26 @@ const DAY_MS = 24 * 3600_000;
  * linked to the notice.
  */
 export async function recordNoticeDeflection(db: Kysely<Database>, requests: RequestsService, input: { noticeId: string; requestType?: string | undefined; query: string; userId: string | null }) {
-  const notice = await db.selectFrom('status_notices').select('id').where('id', '=', input.noticeId).executeTakeFirst();
-  if (!notice) throw notFound('status_notice');
   const typeKey = input.requestType && requests.catalog.get(input.requestType) ? input.requestType : undefined;
-  const { id } = await requests.recordDeflection({ query: input.query, ...(typeKey ? { requestType: typeKey } : {}), userId: input.userId, kind: 'notice' });
-  await db.insertInto('status_notice_deflections').values({ deflection_id: id, notice_id: notice.id, created_at: nowIso() }).execute();
-  return { id, noticeId: notice.id, requestType: typeKey };
+  // One transaction: a notice deleted meanwhile leaves neither row behind and answers 404.
+  const record = () =>
+    db.transaction().execute(async (trx) => {
+      const notice = await trx.selectFrom('status_notices').select('id').where('id', '=', input.noticeId).executeTakeFirst();
+      if (!notice) throw notFound('status_notice');
+      const { id } = await requests.recordDeflection({ query: input.query, ...(typeKey ? { requestType: typeKey } : {}), userId: input.userId, kind: 'notice' }, trx);
+      await trx.insertInto('status_notice_deflections').values({ deflection_id: id, notice_id: notice.id, created_at: nowIso() }).execute();
+      return id;
+    });
+  let id: string;
+  try {
+    id = await record();
+  } catch (error) {
+    // The link's foreign key fails when the notice was deleted after the check (PostgreSQL).
+    if (error instanceof AppError) throw error;
+    const stillThere = await db.selectFrom('status_notices').select('id').where('id', '=', input.noticeId).executeTakeFirst();
+    throw stillThere ? error : notFound('status_notice');
+  }
+  return { id, noticeId: input.noticeId, requestType: typeKey };
 }
 
 /** Notices that ended within `days`, most recently ended first. */
