@@ -130,10 +130,10 @@ describe.each(DIALECTS)('outbox worker on %s', (dialect) => {
   });
 
   it('lets exactly one of two racing batch claims win each row', async () => {
-    const now = new Date().toISOString();
-    const stale = new Date(Date.now() - 300_000).toISOString();
     for (let i = 0; i < 5; i++) {
       const ids = [await enqueue(`claim${i}a@example.com`), await enqueue(`claim${i}b@example.com`), await enqueue(`claim${i}c@example.com`)];
+      const now = new Date(Date.now() + 1).toISOString();
+      const stale = new Date(Date.now() - 300_000).toISOString();
       const [a, b] = await Promise.all([claimMailBatch(main.db, ids, 'claim-a', now, stale), claimMailBatch(second.db, ids, 'claim-b', now, stale)]);
       // Every row is won by exactly one of them.
       expect([...a, ...b].map((r) => r.id).sort()).toEqual([...ids].sort());
@@ -143,6 +143,17 @@ describe.each(DIALECTS)('outbox worker on %s', (dialect) => {
       expect(later.map((r) => r.id).sort()).toEqual([...ids].sort());
       await main.db.updateTable('outbox').set({ status: 'sent' }).where('id', 'in', ids).execute();
     }
+  });
+
+  it('does not claim a row whose retry time has not come', async () => {
+    const id = await enqueue('later@example.com');
+    const retryAt = new Date(Date.now() + 60_000).toISOString();
+    await main.db.updateTable('outbox').set({ next_attempt_at: retryAt }).where('id', '=', id).execute();
+    const stale = new Date(Date.now() - 300_000).toISOString();
+    expect(await claimMailBatch(main.db, [id], 'early', new Date().toISOString(), stale)).toEqual([]);
+    const due = await claimMailBatch(main.db, [id], 'on-time', new Date(Date.now() + 61_000).toISOString(), stale);
+    expect(due.map((r) => r.id)).toEqual([id]);
+    await main.db.updateTable('outbox').set({ status: 'sent' }).where('id', '=', id).execute();
   });
 
   it('retries a failed delivery with backoff and gives up after the last attempt', async () => {

@@ -89,6 +89,8 @@ export async function claimMailBatch(db: Kysely<Database>, ids: string[], worker
     .set({ claimed_by: workerId, claimed_at: now })
     .where('id', 'in', ids)
     .where('status', '=', 'pending')
+    // Still due: a row another worker has just rescheduled after a failure waits for its retry time.
+    .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]))
     .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', staleClaimBefore)]))
     .execute();
   return db.selectFrom('outbox').selectAll().where('id', 'in', ids).where('claimed_by', '=', workerId).where('status', '=', 'pending').orderBy('created_at').orderBy('id').execute();
