@@ -31,9 +31,9 @@ const zh: CatalogueShape<typeof en> = {
   unknownField: '未知字段：{{keys}}。',
   types: { string: '文本', number: '数字', array: '列表', object: '对象', boolean: 'true 或 false' },
 };
-registerMessages('validation', { 'en-us': en, 'zh-cn': zh });
+registerMessages('schemaErrors', { 'en-us': en, 'zh-cn': zh });
 
-const m = (locale: Locale, key: string, params?: Record<string, unknown>) => t(locale, `validation.${key}`, params);
+const m = (locale: Locale, key: string, params?: Record<string, unknown>) => t(locale, `schemaErrors.${key}`, params);
 
 interface SchemaIssue {
   instancePath: string;
