@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -34,7 +33,7 @@ import {
 import { statusNoticesOf } from '../status/status.board.js';
 import { pageSecurityHeaders, sendHtml } from '../helpcenter/page-security.js';
 import { localizedValidationError } from '../../plugins/validation-messages.js';
-import { pageLocale, queryParam } from '../helpcenter/page-request.js';
+import { pageLocale, queryParam, setPageErrorHandler } from '../helpcenter/page-request.js';
 
 export interface ApiToolsOptions {
   kb: KnowledgeBaseService;
@@ -260,18 +259,7 @@ const pageRoutes: FastifyPluginAsync<Shared> = async (app, { decoder, titles, co
     return payload;
   });
 
-  app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
-    const locale = request.locale;
-    if (error instanceof AppError && error.status < 500) {
-      const detail = typeof error.params.detail === 'string' ? error.params.detail : error.localizedMessage(locale);
-      return sendHtml(reply, error.status === 404 ? 404 : 400, errorPage(site, locale, error.status === 404 ? 'not_found' : 'bad_request', { text: detail }), 'no-store');
-    }
-    const status = (error as FastifyError).statusCode;
-    if (typeof status === 'number' && status < 500) return sendHtml(reply, 400, errorPage(site, locale, 'bad_request', { text: error.message }), 'no-store');
-    const reference = randomUUID();
-    request.log.error({ err: error, reference }, 'API tools page failed');
-    return sendHtml(reply, 500, errorPage(site, locale, 'server', { reference }), 'no-store');
-  });
+  setPageErrorHandler(app, site, 'API tools page');
 
   /** The :locale segment: 404 when unknown, 301 to the canonical spelling of a variant. */
   const localeOf = (request: FastifyRequest<LocaleParams>, reply: FastifyReply): Locale | null =>

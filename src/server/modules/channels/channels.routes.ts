@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { BrandConfig, Config } from '../../config.js';
@@ -15,6 +14,7 @@ import { listOfficialChannels, MAX_INPUT_LENGTH, verifyChannel } from './verify.
 import { statusNoticesOf } from '../status/status.board.js';
 import { addPageSecurityHeaders, pageSecurityHeaders, sendHtml } from '../helpcenter/page-security.js';
 import { pageLocale, queryParam } from '../helpcenter/page-request.js';
+import { setPageErrorHandler } from '../helpcenter/page-request.js';
 
 const tags = ['Official channels'];
 
@@ -80,16 +80,7 @@ const channelsPages: FastifyPluginAsync<{ config: Config }> = async (app, { conf
 
   addPageSecurityHeaders(app, SECURITY_HEADERS);
 
-  app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
-    const status = error instanceof AppError ? error.status : (error as FastifyError).statusCode;
-    if (typeof status === 'number' && status < 500) {
-      const text = error instanceof AppError ? error.localizedMessage(request.locale) : error.message;
-      return sendHtml(reply, status === 404 ? 404 : 400, errorPage(site, request.locale, status === 404 ? 'not_found' : 'bad_request', { text }), 'no-store');
-    }
-    const reference = randomUUID();
-    request.log.error({ err: error, reference }, 'official channels page failed');
-    return sendHtml(reply, 500, errorPage(site, request.locale, 'server', { reference }), 'no-store');
-  });
+  setPageErrorHandler(app, site, 'official channels page');
 
   app.get('/hc/assets/channels.css', hide, async (request, reply) => {
     reply.header('etag', CHANNELS_CSS_ETAG).header('cache-control', 'public, max-age=31536000, immutable');

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { t } from '../../i18n.js';
@@ -24,6 +23,7 @@ import {
 } from './helpcenter.views.js';
 import { addPageSecurityHeaders, pageSecurityHeaders, sendHtml } from './page-security.js';
 import { queryValue, resolveLocale } from './page-request.js';
+import { setPageErrorHandler } from './page-request.js';
 
 export interface HelpCenterOptions {
   kb: KnowledgeBaseService;
@@ -68,21 +68,7 @@ export const helpCenterRoutes: FastifyPluginAsync<HelpCenterOptions> = async (ap
 
   addPageSecurityHeaders(app, SECURITY_HEADERS);
 
-  app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
-    if (error instanceof AppError) {
-      if (error.status === 404) return renderError(request, reply, 404, 'not_found');
-      if (error.status === 403) return renderError(request, reply, 403, 'forbidden');
-      if (error.status < 500) {
-        const detail = typeof error.params.detail === 'string' ? error.params.detail : error.localizedMessage(request.locale);
-        return renderError(request, reply, 400, 'bad_request', { text: detail });
-      }
-    } else if (typeof (error as FastifyError).statusCode === 'number' && (error as FastifyError).statusCode! < 500) {
-      return renderError(request, reply, 400, 'bad_request', { text: error.message });
-    }
-    const reference = randomUUID();
-    request.log.error({ err: error, reference }, 'help center page failed');
-    return renderError(request, reply, 500, 'server', { reference });
-  });
+  setPageErrorHandler(app, site, 'help center page');
 
   const redirectHome = async (request: FastifyRequest, reply: FastifyReply) => {
     const locale = negotiateLocale(request.headers['accept-language'], config.defaultLocale);

@@ -1,4 +1,10 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../../errors.js';
+import { localizedValidationError } from '../../plugins/validation-messages.js';
+import { errorPage, type ErrorKind, type SiteContext } from './helpcenter.views.js';
+import { sendHtml } from './page-security.js';
 import { isLocale, normalizeLocale, type Locale } from '../../../shared/locales.js';
 
 /** First value of a query parameter (a repeated parameter counts once); undefined when absent or not text. */
@@ -38,4 +44,30 @@ export function pageLocale(
     void options.notFound();
   }
   return null;
+}
+
+/**
+ * The error handler of a page family: a localized Help Center error page for every failure —
+ * not found, refused, the reason of a bad request (schema errors in the visitor's language), or a
+ * reference to quote to support for anything unexpected (logged with it).
+ */
+export function setPageErrorHandler(app: FastifyInstance, site: SiteContext, what: string): void {
+  app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
+    const locale = request.locale;
+    const page = (status: number, kind: ErrorKind, detail: { text?: string; reference?: string } = {}) => {
+      void reply.header('vary', 'Accept-Language');
+      return sendHtml(reply, status, errorPage(site, locale, kind, detail), 'no-store');
+    };
+    const known = error instanceof AppError ? error : hasZodFastifySchemaValidationErrors(error) ? localizedValidationError(error, locale) : undefined;
+    if (known && known.status < 500) {
+      if (known.status === 404) return page(404, 'not_found');
+      if (known.status === 403) return page(403, 'forbidden');
+      return page(known.status, 'bad_request', { text: typeof known.params.detail === 'string' ? known.params.detail : known.localizedMessage(locale) });
+    }
+    const status = (error as FastifyError).statusCode;
+    if (!known && typeof status === 'number' && status < 500) return status === 404 ? page(404, 'not_found') : page(400, 'bad_request', { text: error.message });
+    const reference = randomUUID();
+    request.log.error({ err: error, reference }, `${what} failed`);
+    return page(500, 'server', { reference });
+  });
 }

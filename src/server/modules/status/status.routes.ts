@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -24,6 +23,7 @@ import { endedNotices, type Notice } from './status.queries.js';
 import { statusPage } from './status.views.js';
 import { addPageSecurityHeaders, pageSecurityHeaders, sendHtml } from '../helpcenter/page-security.js';
 import { pageLocale } from '../helpcenter/page-request.js';
+import { setPageErrorHandler } from '../helpcenter/page-request.js';
 
 export interface StatusPluginOptions {
   db: Kysely<Database>;
@@ -174,18 +174,7 @@ const statusPages = async (app: FastifyInstance, { board, db, config, requests }
 
   addPageSecurityHeaders(app, SECURITY_HEADERS);
 
-  app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
-    if (error instanceof AppError) {
-      if (error.status === 404) return renderError(request, reply, 404, 'not_found');
-      if (error.status === 403) return renderError(request, reply, 403, 'forbidden');
-      if (error.status < 500) return renderError(request, reply, error.status, 'bad_request', { text: typeof error.params.detail === 'string' ? error.params.detail : error.localizedMessage(request.locale) });
-    } else if (typeof (error as FastifyError).statusCode === 'number' && (error as FastifyError).statusCode! < 500) {
-      return renderError(request, reply, 400, 'bad_request', { text: error.message });
-    }
-    const reference = randomUUID();
-    request.log.error({ err: error, reference }, 'status page failed');
-    return renderError(request, reply, 500, 'server', { reference });
-  });
+  setPageErrorHandler(app, site, 'status page');
 
   /** The :locale segment: 404 when unknown, 301 to the canonical spelling of a variant (GET only). */
   const localeOf = (request: FastifyRequest<LocaleParams>, reply: FastifyReply): Locale | null =>

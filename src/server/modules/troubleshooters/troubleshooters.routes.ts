@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
@@ -22,6 +21,7 @@ import { listPage, treePath, walkPage, type WalkView } from './troubleshooters.v
 import { statusNoticesOf } from '../status/status.board.js';
 import { addPageSecurityHeaders, pageSecurityHeaders, sendHtml } from '../helpcenter/page-security.js';
 import { pageLocale, queryParam } from '../helpcenter/page-request.js';
+import { setPageErrorHandler } from '../helpcenter/page-request.js';
 
 export interface TroubleshooterOptions {
   config: Config;
@@ -66,19 +66,7 @@ const troubleshooterPages: FastifyPluginAsync<Deps> = async (app: FastifyInstanc
 
   addPageSecurityHeaders(app, SECURITY_HEADERS);
 
-  app.setErrorHandler(async (error: FastifyError | AppError | Error, request, reply) => {
-    const locale = request.locale;
-    if (error instanceof AppError && error.status === 404) return sendHtml(reply, 404, errorPage(site, locale, 'not_found'), NO_STORE);
-    if (error instanceof AppError && error.status < 500) {
-      const detail = typeof error.params.detail === 'string' ? error.params.detail : error.localizedMessage(locale);
-      return sendHtml(reply, error.status, errorPage(site, locale, 'bad_request', { text: detail }), NO_STORE);
-    }
-    const status = (error as FastifyError).statusCode;
-    if (!(error instanceof AppError) && typeof status === 'number' && status < 500) return sendHtml(reply, status, errorPage(site, locale, 'bad_request', { text: error.message }), NO_STORE);
-    const reference = randomUUID();
-    request.log.error({ err: error, reference }, 'troubleshooter page failed');
-    return sendHtml(reply, 500, errorPage(site, locale, 'server', { reference }), NO_STORE);
-  });
+  setPageErrorHandler(app, site, 'troubleshooter page');
 
   /** The :locale segment: 404 when unknown, 301 to the canonical spelling of a variant. */
   const localeOf = (request: FastifyRequest<{ Params: { locale: string } }>, reply: FastifyReply): Locale | null =>
