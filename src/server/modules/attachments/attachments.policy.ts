@@ -23,3 +23,18 @@ export function canReadUnclaimed(row: Pick<AttachmentTable, 'ticket_id' | 'uploa
 export function canChangeUpload(row: Pick<AttachmentTable, 'uploader_id'>, uploaderId: string | null): boolean {
   return row.uploader_id === null || row.uploader_id === uploaderId;
 }
+
+/**
+ * Whether the files under `tokens` (one upload call may put several files under one token) may be
+ * attached by `uploaderId`: every token still names unclaimed files, and every one of those files is
+ * the uploader's own — or, where `guestUploads` is allowed (customers), a guest upload.
+ */
+export function uploadsClaimable(
+  rows: ReadonlyArray<Pick<AttachmentTable, 'upload_token' | 'uploader_id'>>,
+  tokens: readonly string[],
+  uploaderId: string,
+  options: { guestUploads: boolean },
+): boolean {
+  const usable = rows.every((r) => r.uploader_id === uploaderId || (options.guestUploads && r.uploader_id === null));
+  return usable && new Set(rows.map((r) => r.upload_token)).size === new Set(tokens).size;
+}

@@ -19,6 +19,7 @@ const en = {
     subject_too_short: 'Give the request a subject of at least {{min}} characters.',
     description_too_short: 'Describe the problem in at least {{min}} characters so a specialist can help.',
     secret_removed: 'We removed something that looked like a {{kinds}} from {{label}}. Support never needs it.',
+    uploads_unusable: 'One or more attachments have expired or are not yours; upload them again.',
   },
   request: {
     unknown_type: 'Unknown request type "{{type}}".',
@@ -56,6 +57,7 @@ const zh: typeof en = {
     subject_too_short: '标题至少需要 {{min}} 个字符。',
     description_too_short: '请至少用 {{min}} 个字符描述问题，以便专员处理。',
     secret_removed: '我们从{{label}}中移除了疑似{{kinds}}的内容。客服永远不需要这些信息。',
+    uploads_unusable: '有附件已失效或不属于您，请重新上传。',
   },
   request: {
     unknown_type: '未知的请求类型“{{type}}”。',

@@ -18,6 +18,7 @@ import { checkRequestFields, type FieldIssue } from './request-fields.js';
 import type { RequestTypeCatalog } from './request-types.js';
 import { findTicketByIdempotencyKey, findTicketByNumber, listAttachments, listComments, listTicketsForRequester, nextTicketNumber } from './requests.queries.js';
 import './requests.messages.js';
+import { uploadsClaimable } from '../attachments/attachments.policy.js';
 
 type Db = Kysely<Database>;
 
@@ -375,18 +376,16 @@ export class RequestsService {
     if (!tokens.length) return [];
     const unique = [...new Set(tokens)];
     const rows = await trx.selectFrom('attachments').selectAll().where('upload_token', 'in', unique).where('ticket_id', 'is', null).execute();
-    const usable = rows.filter((r) => r.uploader_id === null || r.uploader_id === requesterId);
-    // One token may cover several files (one upload call): every token must match, and every row of it be usable.
     const failed = () => {
-      const message = locale === 'zh-cn' ? '有附件已失效或不属于您，请重新上传。' : 'One or more attachments have expired or are not yours; upload them again.';
+      const message = t(locale, 'requests.field.uploads_unusable');
       return new AppError('validation_failed', { detail: message }, [{ path: 'uploads', message }]);
     };
-    if (usable.length !== rows.length || new Set(usable.map((r) => r.upload_token)).size !== unique.length) throw failed();
+    if (!uploadsClaimable(rows, unique, requesterId, { guestUploads: true })) throw failed();
     // Claiming clears the token (once: a concurrent submit with the same token loses); the caller
     // sets ticket_id together with comment_id once both rows exist (foreign keys).
-    const claimed = await trx.updateTable('attachments').set({ upload_token: null }).where('id', 'in', usable.map((r) => r.id)).where('ticket_id', 'is', null).where('upload_token', 'is not', null).executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== usable.length) throw failed();
-    return usable;
+    const claimed = await trx.updateTable('attachments').set({ upload_token: null }).where('id', 'in', rows.map((r) => r.id)).where('ticket_id', 'is', null).where('upload_token', 'is not', null).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== rows.length) throw failed();
+    return rows;
   }
 
   /** Loads a ticket for a viewer or throws not_found (never reveals that someone else's ticket exists). */

@@ -19,6 +19,7 @@ import { presentComment, presentEvent, presentFields, presentTicket, type Presen
 import { findTicketRow, findTicketRowById, findTickets, listTicketEvents, type TicketListRow, type TicketQuery } from './tickets.queries.js';
 import { queryTerms, ticketNumberOf } from './tickets.search.js';
 import './tickets.messages.js';
+import { uploadsClaimable } from '../attachments/attachments.policy.js';
 
 type Db = Kysely<Database>;
 
@@ -220,8 +221,8 @@ export class TicketsService {
   private async checkUploads(tokens: string[], authorId: string, locale: Locale): Promise<void> {
     const unique = [...new Set(tokens)];
     const rows = await this.db.selectFrom('attachments').select(['upload_token', 'uploader_id']).where('upload_token', 'in', unique).where('ticket_id', 'is', null).execute();
-    const usable = rows.every((r) => r.uploader_id === authorId) && new Set(rows.map((r) => r.upload_token)).size === unique.length;
-    if (!usable) throw invalidFields([{ path: 'ticket.comment.uploads', message: t(locale, 'tickets.errors.upload_unusable') }]);
+    // Checked before the reply is written, for the agent-facing message; staff attach only their own uploads.
+    if (!uploadsClaimable(rows, unique, authorId, { guestUploads: false })) throw invalidFields([{ path: 'ticket.comment.uploads', message: t(locale, 'tickets.errors.upload_unusable') }]);
   }
 
   private async lockedState(trx: Db, ticketId: string): Promise<TicketState & { created_at: string }> {
