@@ -1,9 +1,8 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { launchChromium, screenshotter } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, type TestApp, listenOnLoopback } from '../helpers/app.js';
 
 /**
  * The API tools in a real Chromium: the decoder without JavaScript, and the API-Sign self-check with
@@ -39,8 +38,7 @@ describe('API tools in Chromium', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp('sqlite');
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(ctx.app);
     browser = await launchChromium();
     noJs = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     withJs = await browser.newContext({ javaScriptEnabled: true, locale: 'en-US', viewport: { width: 1280, height: 900 } });

@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { domainToASCII } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshotter } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, type TestApp, listenOnLoopback } from '../helpers/app.js';
 import { FIXTURE_CONTENT_DIR } from '../helpers/db.js';
 
 /** The official-channels checker in a real Chromium with JavaScript disabled (never downloaded). */
@@ -16,8 +15,7 @@ describe('official channels checker in Chromium with JavaScript off', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp('sqlite', { CONTENT_DIR: FIXTURE_CONTENT_DIR }, { mailWorker: false, backgroundJobs: false });
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(ctx.app);
     browser = await launchChromium();
     context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   });

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import * as OTPAuth from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -7,7 +6,7 @@ import { launchChromium, screenshotter } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/server/modules/accounts/password.js';
 import { createStaff } from '../../src/server/modules/staff/staff.service.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, type TestApp, listenOnLoopback } from '../helpers/app.js';
 import { TEST_ADMIN_TOKEN } from '../helpers/db.js';
 
 /**
@@ -86,8 +85,7 @@ describe('agent console in Chromium', () => {
     await buildConsole();
 
     ctx = await createTestApp('sqlite', {}, { mailWorker: false, backgroundJobs: false });
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(ctx.app);
     const db = ctx.app.services.database.db;
 
     // Staff: an admin who works the funding queue, and an agent colleague.

@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshotter } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, type TestApp, listenOnLoopback } from '../helpers/app.js';
 
 /**
  * The public help center in a real Chromium with JavaScript disabled, on the bundled content.
@@ -17,8 +16,7 @@ describe('help center in Chromium with JavaScript off', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp('sqlite');
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(ctx.app);
     browser = await launchChromium();
     context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   });

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshotter } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyRecord } from '../../src/server/modules/records/record-chain.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, type TestApp, listenOnLoopback } from '../helpers/app.js';
 
 /**
  * The request form in a real Chromium with JavaScript on, against the real app on a random port with
@@ -28,8 +27,7 @@ describe('request form in Chromium with JavaScript on', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp('sqlite');
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(ctx.app);
     browser = await launchChromium();
     context = await browser.newContext({ javaScriptEnabled: true, locale: 'en-US', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   });

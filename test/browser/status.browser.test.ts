@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotter } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, type TestApp, listenOnLoopback } from '../helpers/app.js';
 import { TEST_ADMIN_TOKEN } from '../helpers/db.js';
 
 /**
@@ -19,8 +18,7 @@ describe('status notices in Chromium', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp('sqlite', {}, { mailWorker: false, backgroundJobs: false });
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(ctx.app);
     browser = await launchChromium();
 
     // An admin publishes maintenance of the USDT wallet through the API.

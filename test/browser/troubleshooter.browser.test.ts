@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, screenshotter } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, type TestApp, listenOnLoopback } from '../helpers/app.js';
 
 /**
  * The deposits & withdrawals troubleshooter in a real Chromium with JavaScript disabled, against the
@@ -27,8 +26,7 @@ describe('troubleshooter in Chromium with JavaScript off', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp('sqlite', {}, { backgroundJobs: false });
-    await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(ctx.app);
     browser = await launchChromium();
     context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US', viewport: { width: 1280, height: 900 } });
   });

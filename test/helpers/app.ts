@@ -22,3 +22,11 @@ export async function createTestApp(dialect: Dialect, env: Record<string, string
     },
   };
 }
+
+/** Listens on a free loopback port and returns the base URL (browser and load tests only use loopback). */
+export async function listenOnLoopback(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('the app is not listening on a TCP port');
+  return `http://127.0.0.1:${address.port}`;
+}
